@@ -1,0 +1,15 @@
+package dev.tandem.kernel.event;
+
+import dev.tandem.kernel.model.RiskTrigger;
+import dev.tandem.kernel.model.StrategyId;
+import dev.tandem.kernel.model.StrategyState;
+import java.util.Collections;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Audit: one strategy's state changed. */
+public record StrategyStateChanged(StrategyId strategyId, StrategyState from, StrategyState to, RiskTrigger trigger, String reason, SortedMap<String, String> metadata, long tsEventNanos, long tsInitNanos) implements KernelEvent {
+    public StrategyStateChanged {
+        metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+    }
+}

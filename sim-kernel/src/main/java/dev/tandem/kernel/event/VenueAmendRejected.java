@@ -1,0 +1,8 @@
+package dev.tandem.kernel.event;
+
+import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.ReasonCode;
+
+/** The venue refused an amend. */
+public record VenueAmendRejected(String venue, ClientOrderId clientOrderId, ReasonCode reason, String message, long tsEventNanos, long tsInitNanos) implements ExecutionReport {
+}

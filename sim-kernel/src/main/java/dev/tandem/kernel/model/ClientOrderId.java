@@ -1,0 +1,30 @@
+package dev.tandem.kernel.model;
+
+/**
+ * Our id for an order, sent to the venue with every request for it. At most 32 characters of
+ * {@code [A-Za-z0-9_-]}, which both Bybit ({@code orderLinkId}, 36) and MEXC ({@code newClientOrderId}, 32)
+ * accept. It is a pure function of (run tag, strategy, per-strategy counter), so it is the same on every
+ * retry and after a restart that replays the journal.
+ */
+public record ClientOrderId(String value) implements Comparable<ClientOrderId> {
+    /** The longest id both venues accept. */
+    public static final int MAX_LENGTH = 32;
+
+    public ClientOrderId {
+        Ids.requireToken(value, "client order id");
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException(
+                    "client order id is longer than " + MAX_LENGTH + " chars: '" + value + "'");
+        }
+    }
+
+    @Override
+    public int compareTo(final ClientOrderId o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.tandem.kernel.model;
+
+/**
+ * An instrument on a venue, e.g. {@code BTCUSDT.BYBIT}. The venue part selects the execution port.
+ */
+public record InstrumentId(String symbol, String venue) implements Comparable<InstrumentId> {
+    public InstrumentId {
+        Ids.requireToken(symbol, "symbol");
+        Ids.requireToken(venue, "venue");
+    }
+
+    /** Parses {@code SYMBOL.VENUE}. */
+    public static InstrumentId parse(final String text) {
+        final int dot = text.lastIndexOf('.');
+        if (dot <= 0 || dot == text.length() - 1) {
+            throw new IllegalArgumentException("instrument id must look like SYMBOL.VENUE, got '" + text + "'");
+        }
+        return new InstrumentId(text.substring(0, dot), text.substring(dot + 1));
+    }
+
+    @Override
+    public int compareTo(final InstrumentId o) {
+        final int c = venue.compareTo(o.venue);
+        return c != 0 ? c : symbol.compareTo(o.symbol);
+    }
+
+    @Override
+    public String toString() {
+        return symbol + "." + venue;
+    }
+}

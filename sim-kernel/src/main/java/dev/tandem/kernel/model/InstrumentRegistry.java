@@ -1,0 +1,53 @@
+package dev.tandem.kernel.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeMap;
+
+/** The instruments known to a kernel, iterated in id order. */
+public final class InstrumentRegistry {
+    private final TreeMap<InstrumentId, Instrument> byId = new TreeMap<>();
+
+    /** An empty registry. */
+    public InstrumentRegistry() {}
+
+    /** A registry holding these instruments. */
+    public static InstrumentRegistry of(final List<Instrument> instruments) {
+        final InstrumentRegistry r = new InstrumentRegistry();
+        instruments.forEach(r::add);
+        return r;
+    }
+
+    /** Adds an instrument; a second one with the same id fails. */
+    public void add(final Instrument instrument) {
+        if (byId.putIfAbsent(instrument.id(), instrument) != null) {
+            throw new IllegalArgumentException("duplicate instrument " + instrument.id());
+        }
+    }
+
+    /** The instrument, or null if unknown. */
+    public Instrument find(final InstrumentId id) {
+        return byId.get(id);
+    }
+
+    /** The instrument; fails if unknown. */
+    public Instrument get(final InstrumentId id) {
+        final Instrument i = byId.get(id);
+        if (i == null) {
+            throw new IllegalArgumentException("unknown instrument " + id);
+        }
+        return i;
+    }
+
+    /** All instruments in id order. */
+    public List<Instrument> all() {
+        return new ArrayList<>(byId.values());
+    }
+
+    /** Venue names in sorted order. */
+    public List<String> venues() {
+        final var venues = new java.util.TreeSet<String>();
+        byId.keySet().forEach(id -> venues.add(id.venue()));
+        return new ArrayList<>(venues);
+    }
+}

@@ -1,0 +1,8 @@
+package dev.tandem.kernel.model;
+
+/** Whether a fill added liquidity (maker), removed it (taker), or was a venue liquidation. */
+public enum Liquidity {
+    MAKER,
+    TAKER,
+    LIQUIDATION
+}

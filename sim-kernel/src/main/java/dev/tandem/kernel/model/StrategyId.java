@@ -1,0 +1,26 @@
+package dev.tandem.kernel.model;
+
+/** A strategy instance's id: at most 12 characters of {@code [A-Za-z0-9_-]} so it fits inside client order ids. */
+public record StrategyId(String value) implements Comparable<StrategyId> {
+    /** Longest strategy id (it is embedded in client order ids). */
+    public static final int MAX_LENGTH = 12;
+    /** The risk engine's own id, used for orders the kernel issues itself (flatten on kill switch). */
+    public static final StrategyId RISK = new StrategyId("risk");
+
+    public StrategyId {
+        Ids.requireToken(value, "strategy id");
+        if (value.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("strategy id is longer than " + MAX_LENGTH + " chars: '" + value + "'");
+        }
+    }
+
+    @Override
+    public int compareTo(final StrategyId o) {
+        return value.compareTo(o.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
