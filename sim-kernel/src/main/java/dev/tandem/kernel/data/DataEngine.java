@@ -1,6 +1,6 @@
 package dev.tandem.kernel.data;
 
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.InstrumentId;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.tandem.kernel.journal;
+package dev.tandem.kernel.digest;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
