@@ -1,0 +1,822 @@
+package dev.tandem.kernel;
+
+import dev.tandem.kernel.command.QueryBalances;
+import dev.tandem.kernel.command.QueryOpenOrders;
+import dev.tandem.kernel.command.QueryPositions;
+import dev.tandem.kernel.data.Bar;
+import dev.tandem.kernel.data.BookSnapshot;
+import dev.tandem.kernel.data.DataEngine;
+import dev.tandem.kernel.data.FundingRate;
+import dev.tandem.kernel.data.MarkPrice;
+import dev.tandem.kernel.data.MarketData;
+import dev.tandem.kernel.data.QuoteTick;
+import dev.tandem.kernel.data.TradeTick;
+import dev.tandem.kernel.digest.StateDigest;
+import dev.tandem.kernel.event.CircuitBreakerStateChanged;
+import dev.tandem.kernel.event.ClosePosition;
+import dev.tandem.kernel.event.DisengageKillSwitch;
+import dev.tandem.kernel.event.DriftDetected;
+import dev.tandem.kernel.event.EngageKillSwitch;
+import dev.tandem.kernel.event.EventSink;
+import dev.tandem.kernel.event.ExecutionReport;
+import dev.tandem.kernel.event.FundingApplied;
+import dev.tandem.kernel.event.FundingSettled;
+import dev.tandem.kernel.event.InboundEvent;
+import dev.tandem.kernel.event.KernelEvent;
+import dev.tandem.kernel.event.KernelStarted;
+import dev.tandem.kernel.event.OperatorCommand;
+import dev.tandem.kernel.event.OrderDenied;
+import dev.tandem.kernel.event.OrderEvent;
+import dev.tandem.kernel.event.OrderFilled;
+import dev.tandem.kernel.event.OrderSubmitted;
+import dev.tandem.kernel.event.PauseStrategy;
+import dev.tandem.kernel.event.PositionChanged;
+import dev.tandem.kernel.event.ReconcileNow;
+import dev.tandem.kernel.event.ReconciliationCompleted;
+import dev.tandem.kernel.event.ResumeStrategy;
+import dev.tandem.kernel.event.VenueBalances;
+import dev.tandem.kernel.event.VenueFill;
+import dev.tandem.kernel.event.VenueOpenOrders;
+import dev.tandem.kernel.event.VenueOrder;
+import dev.tandem.kernel.event.VenuePositions;
+import dev.tandem.kernel.execution.ClientOrderIdGenerator;
+import dev.tandem.kernel.execution.Order;
+import dev.tandem.kernel.execution.OrderManager;
+import dev.tandem.kernel.journal.EventJournal;
+import dev.tandem.kernel.journal.TraceHash;
+import dev.tandem.kernel.model.BreakerState;
+import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.DriftKind;
+import dev.tandem.kernel.model.Instrument;
+import dev.tandem.kernel.model.InstrumentId;
+import dev.tandem.kernel.model.InstrumentKind;
+import dev.tandem.kernel.model.InstrumentRegistry;
+import dev.tandem.kernel.model.Liquidity;
+import dev.tandem.kernel.model.OrderIntent;
+import dev.tandem.kernel.model.OrderType;
+import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.Side;
+import dev.tandem.kernel.model.StrategyId;
+import dev.tandem.kernel.model.StrategyState;
+import dev.tandem.kernel.model.TimeInForce;
+import dev.tandem.kernel.model.TradingState;
+import dev.tandem.kernel.port.ExecutionPort;
+import dev.tandem.kernel.portfolio.Portfolio;
+import dev.tandem.kernel.portfolio.PortfolioView;
+import dev.tandem.kernel.portfolio.PositionUpdate;
+import dev.tandem.kernel.random.RandomSource;
+import dev.tandem.kernel.reconcile.Drift;
+import dev.tandem.kernel.reconcile.Reconciler;
+import dev.tandem.kernel.risk.RiskActions;
+import dev.tandem.kernel.risk.RiskDecision;
+import dev.tandem.kernel.risk.RiskEngine;
+import dev.tandem.kernel.strategy.OpenOrder;
+import dev.tandem.kernel.strategy.Strategy;
+import dev.tandem.kernel.strategy.StrategyContext;
+import dev.tandem.kernel.strategy.StrategyParams;
+import dev.tandem.kernel.strategy.StrategySpec;
+import dev.tandem.kernel.strategy.SubmitResult;
+import dev.tandem.kernel.time.Scheduler;
+import dev.tandem.kernel.time.SimClock;
+import dev.tandem.kernel.time.TimeEvent;
+import dev.tandem.kernel.time.TimerQueue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The deterministic trading kernel: one single-threaded state machine that turns inbound events (market data, venue
+ * reports, operator commands) and its own timers into commands to venue ports and outbound events.
+ *
+ * <p>Life of a quote: {@link #onEvent} → journal → {@link DataEngine} → portfolio valuation and risk triggers →
+ * strategy callbacks. Life of an order: {@link StrategyContext#submit} → {@link RiskEngine#check} →
+ * {@link OrderManager} (ids, breaker, limiter, retry) → {@link ExecutionPort}; reports come back through
+ * {@link #onEvent} → {@link OrderManager#onReport} → order events → {@link Portfolio}, risk, strategy.
+ *
+ * <p>Every outbound event passes through one {@link EventSink} ({@link #emit}), which hashes it into the trace, lets
+ * the portfolio and risk engine react synchronously, tells listeners, and queues it for the owning strategy. Strategy
+ * callbacks run after the triggering event is fully handled (a FIFO drained at the end of each inbound event), so a
+ * strategy never re-enters the kernel in the middle of a state change, and a bound on callbacks per inbound event
+ * stops runaway loops.
+ */
+public final class Kernel {
+    /** Receives every outbound event, after the kernel's own reactions. */
+    @FunctionalInterface
+    public interface Listener {
+        /** Called for each outbound event, in order. */
+        void onEvent(KernelEvent event);
+    }
+
+    private final KernelConfig config;
+    private final InstrumentRegistry instruments;
+    private final SimClock clock;
+    private final TimerQueue<String> timers = new TimerQueue<>();
+    private final DataEngine data = new DataEngine();
+    private final Portfolio portfolio;
+    private final OrderManager orders;
+    private final RiskEngine risk;
+    private final Map<String, ExecutionPort> ports;
+    private final EventJournal journal;
+    private final TraceHash trace = new TraceHash();
+    private final List<Listener> listeners = new ArrayList<>();
+    private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
+    private final Map<InstrumentId, StrategySlot[]> subscribers = new LinkedHashMap<>();
+    private final ArrayDeque<Object[]> strategyQueue = new ArrayDeque<>();
+    private final SinkImpl sink = new SinkImpl();
+    private final SchedulerImpl scheduler = new SchedulerImpl();
+    private long inboundSeq;
+    private long commandSeq;
+    private boolean started;
+    private boolean draining;
+
+    /** One registered strategy and its context. */
+    private final class StrategySlot implements StrategyContext {
+        final StrategySpec spec;
+        final Strategy strategy;
+        final StrategyParams params;
+        final RandomSource random;
+
+        StrategySlot(final StrategySpec spec) {
+            this.spec = spec;
+            this.strategy = spec.strategy();
+            this.params = new StrategyParams(spec.id().value(), spec.parameters());
+            this.random = RandomSource.forComponent(config.seed(), "strategy:" + spec.id().value());
+        }
+
+        @Override
+        public StrategyId strategyId() {
+            return spec.id();
+        }
+
+        @Override
+        public long nowNanos() {
+            return clock.nowNanos();
+        }
+
+        @Override
+        public Instrument instrument(final InstrumentId id) {
+            return instruments.get(id);
+        }
+
+        @Override
+        public StrategyParams params() {
+            return params;
+        }
+
+        @Override
+        public RandomSource random() {
+            return random;
+        }
+
+        @Override
+        public SubmitResult submit(final OrderIntent intent) {
+            final OrderIntent own = intent.strategyId().equals(spec.id())
+                    ? intent
+                    : new OrderIntent(spec.id(), intent.instrumentId(), intent.side(), intent.type(), intent.timeInForce(),
+                            intent.price(), intent.triggerPrice(), intent.qty(), intent.reduceOnly());
+            return submitIntent(own);
+        }
+
+        @Override
+        public ReasonCode cancel(final ClientOrderId id) {
+            final Order o = orders.order(id);
+            if (o == null || !o.strategyId().equals(spec.id())) {
+                return ReasonCode.EXEC_UNKNOWN_ORDER;
+            }
+            return orders.cancel(id);
+        }
+
+        @Override
+        public ReasonCode amend(final ClientOrderId id, final long newPrice, final long newQty) {
+            final Order o = orders.order(id);
+            if (o == null || !o.strategyId().equals(spec.id())) {
+                return ReasonCode.EXEC_UNKNOWN_ORDER;
+            }
+            return orders.amend(id, newPrice, newQty);
+        }
+
+        @Override
+        public void cancelAll(final InstrumentId id) {
+            for (final Order o : orders.openOrders(id)) {
+                if (o.strategyId().equals(spec.id())) {
+                    orders.cancel(o.clientOrderId());
+                }
+            }
+        }
+
+        @Override
+        public List<OpenOrder> openOrders() {
+            final List<OpenOrder> out = new ArrayList<>();
+            for (final Order o : orders.openOrders()) {
+                if (o.strategyId().equals(spec.id())) {
+                    out.add(new OpenOrder(o.clientOrderId(), o.instrumentId(), o.side(), o.type(), o.price(), o.qty(),
+                            o.filledQty(), o.state().name()));
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public PortfolioView portfolio() {
+            return portfolio;
+        }
+
+        @Override
+        public dev.tandem.kernel.data.MarketView market() {
+            return data;
+        }
+
+        @Override
+        public TradingState tradingState() {
+            return risk.tradingState();
+        }
+
+        @Override
+        public StrategyState state() {
+            return risk.strategyState(spec.id());
+        }
+
+        @Override
+        public void setTimer(final String name, final long deadlineNanos) {
+            final String full = timerName(name);
+            timers.cancelAll(full);
+            timers.schedule(full, Math.max(deadlineNanos, clock.nowNanos()), full);
+        }
+
+        @Override
+        public void cancelTimer(final String name) {
+            timers.cancelAll(timerName(name));
+        }
+
+        private String timerName(final String name) {
+            return "strategy:" + spec.id().value() + ":" + name;
+        }
+    }
+
+    private final class SinkImpl implements EventSink {
+        @Override
+        public void emit(final KernelEvent event) {
+            Kernel.this.emit(event);
+        }
+    }
+
+    private final class SchedulerImpl implements Scheduler {
+        @Override
+        public long nowNanos() {
+            return clock.nowNanos();
+        }
+
+        @Override
+        public long schedule(final String name, final long deadlineNanos) {
+            return timers.schedule(name, Math.max(deadlineNanos, clock.nowNanos()), name);
+        }
+
+        @Override
+        public int cancel(final String name) {
+            return timers.cancelAll(name);
+        }
+    }
+
+    private final class Actions implements RiskActions {
+        @Override
+        public void cancelAll() {
+            for (final Instrument i : instruments.all()) {
+                if (!orders.openOrders(i.id()).isEmpty()) {
+                    orders.cancelAll(i.id());
+                }
+            }
+        }
+
+        @Override
+        public void flatten(final InstrumentId id) {
+            final Instrument i = instruments.get(id);
+            long qty = portfolio.positionQty(id);
+            if (i.kind() == InstrumentKind.SPOT) {
+                qty = i.roundQtyDown(Math.max(0, qty));
+            }
+            if (qty == 0) {
+                return;
+            }
+            final Side side = Side.reducing(qty);
+            submitIntent(new OrderIntent(StrategyId.RISK, id, side, OrderType.MARKET, TimeInForce.IOC, 0, 0, Math.abs(qty), true));
+        }
+
+        @Override
+        public void flattenAll() {
+            for (final Instrument i : instruments.all()) {
+                flatten(i.id());
+            }
+        }
+    }
+
+    /**
+     * A kernel wired to its venue ports (one per venue named by the instruments).
+     *
+     * @param config  the run configuration (seed required)
+     * @param ports   execution ports by venue
+     * @param journal where inbound events are journaled before handling ({@link EventJournal#NONE} for none)
+     */
+    public Kernel(final KernelConfig config, final List<ExecutionPort> ports, final EventJournal journal) {
+        this.config = config;
+        this.instruments = InstrumentRegistry.of(config.instruments());
+        this.clock = new SimClock(config.startTimeNanos());
+        this.journal = journal;
+        this.ports = new TreeMap<>();
+        for (final ExecutionPort p : ports) {
+            if (this.ports.put(p.venue(), p) != null) {
+                throw new IllegalArgumentException("two execution ports for venue " + p.venue());
+            }
+        }
+        for (final String venue : instruments.venues()) {
+            if (!this.ports.containsKey(venue)) {
+                throw new IllegalArgumentException("no execution port for venue " + venue + " (instruments trade there)");
+            }
+        }
+        this.portfolio = new Portfolio(config.accountCurrency(), instruments, config.initialBalances());
+        for (final Instrument i : instruments.all()) {
+            if (i.isPerpetual()) {
+                portfolio.setLeverage(i.id(), config.leverage().getOrDefault(i.id(), 1));
+            }
+        }
+        this.orders = new OrderManager(config.execution(), instruments, this.ports, scheduler,
+                RandomSource.forComponent(config.seed(), "exec.jitter"), sink,
+                order -> risk().check(intentOf(order)).reason(),
+                new ClientOrderIdGenerator(config.runTag()));
+        this.risk = new RiskEngine(config.risk(), instruments, portfolio, data, orders, scheduler, sink, new Actions());
+    }
+
+    private RiskEngine risk() {
+        return risk;
+    }
+
+    private static OrderIntent intentOf(final Order o) {
+        return new OrderIntent(o.strategyId(), o.instrumentId(), o.side(), o.type(), o.timeInForce(), o.price(),
+                o.triggerPrice(), o.qty() - o.filledQty(), o.reduceOnly());
+    }
+
+    /** Registers a strategy (before {@link #start()}). */
+    public Kernel addStrategy(final StrategySpec spec) {
+        if (started) {
+            throw new IllegalStateException("strategies are added before start");
+        }
+        if (strategies.containsKey(spec.id()) || spec.id().equals(StrategyId.RISK)) {
+            throw new IllegalArgumentException("duplicate or reserved strategy id " + spec.id());
+        }
+        for (final InstrumentId id : spec.instruments()) {
+            instruments.get(id);
+        }
+        final StrategySlot slot = new StrategySlot(spec);
+        strategies.put(spec.id(), slot);
+        for (final InstrumentId id : spec.instruments()) {
+            final StrategySlot[] old = subscribers.getOrDefault(id, new StrategySlot[0]);
+            final StrategySlot[] now = java.util.Arrays.copyOf(old, old.length + 1);
+            now[old.length] = slot;
+            subscribers.put(id, now);
+        }
+        risk.registerStrategy(spec.id(), new java.util.TreeSet<>(spec.instruments()), spec.marketMaker());
+        return this;
+    }
+
+    /** Adds a listener for outbound events. */
+    public Kernel addListener(final Listener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    /** Starts the kernel: emits {@link KernelStarted}, starts strategies, schedules periodic reconciliation. */
+    public void start() {
+        if (started) {
+            throw new IllegalStateException("already started");
+        }
+        started = true;
+        emit(new KernelStarted(config.seed(), config.runTag(), config.fingerprint(), clock.nowNanos(), clock.nowNanos()));
+        risk.onEquity(portfolio.equityMoney());
+        for (final StrategySlot s : strategies.values()) {
+            s.strategy.onStart(s);
+        }
+        if (config.reconcileIntervalNanos() > 0) {
+            for (final String venue : ports.keySet()) {
+                timers.schedule("kernel:reconcile:" + venue, clock.nowNanos() + config.reconcileIntervalNanos(), "kernel:reconcile:" + venue);
+            }
+        }
+        drainStrategyQueue();
+    }
+
+    /** Stops strategies (no further callbacks). */
+    public void stop() {
+        for (final StrategySlot s : strategies.values()) {
+            s.strategy.onStop();
+        }
+    }
+
+    /** Kernel time. */
+    public long nowNanos() {
+        return clock.nowNanos();
+    }
+
+    /** Deadline of the next timer, or Long.MAX_VALUE. */
+    public long nextTimerNanos() {
+        return timers.nextDeadlineNanos();
+    }
+
+    /**
+     * Fires every timer due at or before {@code nanos} in (deadline, name, sequence) order, each at its own
+     * deadline, then moves the clock to {@code nanos}. Live runners call this when idle; the simulation loop calls
+     * it between events.
+     */
+    public void advanceTo(final long nanos) {
+        TimerQueue.Due<String> due;
+        while ((due = timers.pollDue(nanos)) != null) {
+            clock.advanceTo(Math.max(clock.nowNanos(), due.deadlineNanos()));
+            fireTimer(due.name(), due.deadlineNanos(), due.seq());
+            drainStrategyQueue();
+        }
+        if (nanos > clock.nowNanos()) {
+            clock.advanceTo(nanos);
+        }
+    }
+
+    private void fireTimer(final String name, final long deadline, final long seq) {
+        final int colon = name.indexOf(':');
+        final String owner = colon < 0 ? name : name.substring(0, colon);
+        switch (owner) {
+            case "exec" -> orders.onTimer(name, deadline);
+            case "risk" -> risk.onTimer(name, deadline);
+            case "kernel" -> {
+                final String venue = name.substring("kernel:reconcile:".length());
+                requestReconciliation(venue);
+                timers.schedule(name, deadline + config.reconcileIntervalNanos(), name);
+            }
+            case "strategy" -> {
+                final int second = name.indexOf(':', colon + 1);
+                final StrategySlot s = strategies.get(new StrategyId(name.substring(colon + 1, second)));
+                if (s != null) {
+                    strategyQueue.add(new Object[] {s, new TimeEvent(name.substring(second + 1), deadline, seq, clock.nowNanos())});
+                }
+            }
+            default -> throw new IllegalStateException("timer with unknown owner: " + name);
+        }
+    }
+
+    /**
+     * Handles one inbound event: advances time to its {@code tsInitNanos} (firing due timers first), journals it with
+     * the next sequence number, applies it, then runs the strategy callbacks it caused.
+     */
+    public void onEvent(final InboundEvent event) {
+        if (!started) {
+            throw new IllegalStateException("start() the kernel before sending events");
+        }
+        advanceTo(event.tsInitNanos());
+        journal.append(++inboundSeq, event);
+        if (event instanceof MarketData md) {
+            onMarketData(md);
+        } else if (event instanceof ExecutionReport r) {
+            onReport(r);
+        } else if (event instanceof OperatorCommand c) {
+            onOperator(c);
+        } else {
+            throw new IllegalArgumentException("unknown inbound event type " + event.getClass().getName());
+        }
+        drainStrategyQueue();
+    }
+
+    private void onMarketData(final MarketData md) {
+        data.onData(md);
+        final InstrumentId id = md.instrumentId();
+        risk.onMarketData(id);
+        if (!(md instanceof FundingRate)) {
+            final long px = data.referencePrice(id);
+            if (px > 0) {
+                portfolio.onMarkPrice(id, px);
+                if (portfolio.positionQty(id) != 0) {
+                    checkAccountRisk(id);
+                }
+            }
+        }
+        final StrategySlot[] subs = subscribers.get(id);
+        if (subs == null) {
+            return;
+        }
+        for (final StrategySlot s : subs) {
+            if (risk.strategyState(s.spec.id()) == StrategyState.DISABLED) {
+                continue;
+            }
+            if (md instanceof Bar b) {
+                s.strategy.onBar(b);
+            } else if (md instanceof TradeTick t) {
+                s.strategy.onTrade(t);
+            } else if (md instanceof QuoteTick q) {
+                s.strategy.onQuote(q);
+            } else if (md instanceof BookSnapshot b) {
+                s.strategy.onBook(b);
+            } else if (md instanceof MarkPrice m) {
+                s.strategy.onMarkPrice(m);
+            } else if (md instanceof FundingRate f) {
+                s.strategy.onFundingRate(f);
+            }
+        }
+    }
+
+    private void checkAccountRisk(final InstrumentId id) {
+        risk.onMarkPrice(id);
+        risk.onEquity(portfolio.equityMoney());
+        risk.onMarginRatio(portfolio.marginRatio());
+    }
+
+    private void onReport(final ExecutionReport r) {
+        if (r instanceof VenueOpenOrders o) {
+            orders.onReport(r);
+            reconcileOrders(o);
+        } else if (r instanceof VenuePositions p) {
+            orders.onReport(r);
+            reconcilePositions(p);
+        } else if (r instanceof VenueBalances b) {
+            orders.onReport(r);
+            reconcileBalances(b);
+        } else if (r instanceof FundingSettled f) {
+            final Instrument i = instruments.find(f.instrumentId());
+            if (i == null || !i.isPerpetual()) {
+                return;
+            }
+            final long qty = portfolio.positionQty(f.instrumentId());
+            final long amount = portfolio.applyFunding(f.instrumentId(), f.fundingRate(), f.markPrice());
+            if (qty != 0) {
+                emit(new FundingApplied(f.instrumentId(), qty, f.markPrice(), f.fundingRate(), amount, f.tsEventNanos(), clock.nowNanos()));
+                emitPosition(f.instrumentId(), f.tsEventNanos());
+                checkAccountRisk(f.instrumentId());
+            }
+        } else if (r instanceof VenueFill f && f.clientOrderId() == null) {
+            onExternalFill(f);
+        } else {
+            orders.onReport(r);
+        }
+    }
+
+    /** A fill of an order this process did not place: the venue's liquidation engine or another client. */
+    private void onExternalFill(final VenueFill f) {
+        if (instruments.find(f.instrumentId()) == null) {
+            return;
+        }
+        final long before = portfolio.positionQty(f.instrumentId());
+        portfolio.onFill(f.instrumentId(), f.side(), f.price(), f.qty(), f.feeMoney());
+        final long after = portfolio.positionQty(f.instrumentId());
+        final DriftKind kind = f.liquidity() == Liquidity.LIQUIDATION ? DriftKind.LIQUIDATION : DriftKind.EXTERNAL_FILL;
+        emit(new DriftDetected(f.venue(), kind, f.instrumentId(), null, null, before, after,
+                "fill " + f.tradeId() + " of an order not placed by this process", f.tsEventNanos(), clock.nowNanos()));
+        emitPosition(f.instrumentId(), f.tsEventNanos());
+        checkAccountRisk(f.instrumentId());
+    }
+
+    private void onOperator(final OperatorCommand c) {
+        if (c instanceof EngageKillSwitch k) {
+            risk.engageKillSwitch(k.operator(), k.reason(), k.flatten());
+        } else if (c instanceof DisengageKillSwitch d) {
+            risk.disengageKillSwitch(d.operator(), d.reason());
+        } else if (c instanceof PauseStrategy p) {
+            risk.pauseStrategy(p.strategyId(), p.operator(), p.reason());
+        } else if (c instanceof ResumeStrategy r) {
+            risk.resumeStrategy(r.strategyId(), r.operator(), r.reason());
+        } else if (c instanceof ClosePosition cp) {
+            new Actions().flatten(cp.instrumentId());
+        } else if (c instanceof ReconcileNow rn) {
+            requestReconciliation(rn.venue());
+        }
+    }
+
+    /** Sends the three reconciliation queries to a venue; answers are reconciled when they arrive. */
+    public void requestReconciliation(final String venue) {
+        final ExecutionPort port = ports.get(venue);
+        if (port == null) {
+            return;
+        }
+        final long now = clock.nowNanos();
+        port.queryOpenOrders(new QueryOpenOrders(++commandSeq, now, venue));
+        port.queryPositions(new QueryPositions(++commandSeq, now, venue));
+        port.queryBalances(new QueryBalances(++commandSeq, now, venue));
+    }
+
+    private void reconcileOrders(final VenueOpenOrders snapshot) {
+        final List<VenueOrder> local = new ArrayList<>();
+        for (final Order o : orders.openOrders()) {
+            if (o.instrumentId().venue().equals(snapshot.venue()) && o.isAtVenue()) {
+                local.add(o.toVenueOrder());
+            }
+        }
+        final List<Drift> drifts = Reconciler.reconcileOrders(local, snapshot.orders());
+        for (final Drift d : drifts) {
+            emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
+        }
+        orders.adoptVenueOrders(snapshot.venue(), snapshot.orders(), drifts);
+        emit(new ReconciliationCompleted(snapshot.venue(), "ORDERS", drifts.size(), snapshot.tsEventNanos(), clock.nowNanos()));
+    }
+
+    private void reconcilePositions(final VenuePositions snapshot) {
+        final java.util.TreeSet<InstrumentId> ids = new java.util.TreeSet<>();
+        final TreeMap<InstrumentId, Long> liq = new TreeMap<>();
+        final TreeMap<InstrumentId, Long> marks = new TreeMap<>();
+        for (final Instrument i : instruments.all()) {
+            if (i.id().venue().equals(snapshot.venue()) && i.isPerpetual()) {
+                ids.add(i.id());
+                liq.put(i.id(), portfolio.liquidationPrice(i.id()));
+                marks.put(i.id(), data.referencePrice(i.id()));
+            }
+        }
+        final List<Drift> drifts = Reconciler.reconcilePositions(portfolio, snapshot.positions(), ids, marks, liq);
+        for (final Drift d : drifts) {
+            emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
+            final long entry = snapshot.positions().stream()
+                    .filter(p -> p.instrumentId().equals(d.instrumentId()))
+                    .mapToLong(p -> p.avgEntryPrice())
+                    .findFirst()
+                    .orElse(0);
+            portfolio.adoptPosition(d.instrumentId(), d.venueValue(), entry);
+            emitPosition(d.instrumentId(), snapshot.tsEventNanos());
+        }
+        emit(new ReconciliationCompleted(snapshot.venue(), "POSITIONS", drifts.size(), snapshot.tsEventNanos(), clock.nowNanos()));
+    }
+
+    private void reconcileBalances(final VenueBalances snapshot) {
+        final List<Drift> drifts = Reconciler.reconcileBalances(portfolio, snapshot.balances());
+        for (final Drift d : drifts) {
+            emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
+            portfolio.adoptBalance(d.asset(), d.venueValue());
+        }
+        emit(new ReconciliationCompleted(snapshot.venue(), "BALANCES", drifts.size(), snapshot.tsEventNanos(), clock.nowNanos()));
+    }
+
+    private void emitDrift(final String venue, final Drift d, final long tsEvent) {
+        emit(new DriftDetected(venue, d.kind(), d.instrumentId(), d.clientOrderId(), d.asset(), d.localValue(),
+                d.venueValue(), d.detail(), tsEvent, clock.nowNanos()));
+    }
+
+    private void emitPosition(final InstrumentId id, final long tsEvent) {
+        emit(new PositionChanged(id, portfolio.positionQty(id), portfolio.avgEntryPrice(id),
+                portfolio.realizedPnlMoney(id), portfolio.feesMoney(id), portfolio.fundingMoney(id), tsEvent, clock.nowNanos()));
+    }
+
+    /** Turns an intent into an order: risk check, then the order manager. */
+    private SubmitResult submitIntent(final OrderIntent intent) {
+        final Order order = orders.create(intent);
+        final RiskDecision decision = risk.check(intent);
+        if (!decision.passed()) {
+            orders.deny(order, decision.reason(), decision.message());
+            return new SubmitResult(order.clientOrderId(), decision.reason(), decision.message());
+        }
+        orders.send(order);
+        return new SubmitResult(order.clientOrderId(), ReasonCode.NONE, "");
+    }
+
+    /** The single path of every outbound event. */
+    private void emit(final KernelEvent event) {
+        trace.accept(event);
+        if (event instanceof OrderEvent oe) {
+            onOrderEvent(oe);
+        } else if (event instanceof CircuitBreakerStateChanged b) {
+            risk.onBreakerStateChanged(b.venue(), b.to());
+            if (b.to() == BreakerState.CLOSED) {
+                requestReconciliation(b.venue());
+            }
+        }
+        for (final Listener l : listeners) {
+            l.onEvent(event);
+        }
+    }
+
+    private void onOrderEvent(final OrderEvent e) {
+        final Instrument instrument = instruments.find(e.instrumentId());
+        final boolean spot = instrument != null && instrument.kind() == InstrumentKind.SPOT;
+        if (e instanceof OrderSubmitted s && spot) {
+            final long px = s.price() > 0 ? s.price() : data.referencePrice(s.instrumentId());
+            portfolio.lock(s.clientOrderId(), s.instrumentId(), s.side(), px, s.qty());
+        }
+        if (e instanceof OrderFilled f) {
+            final PositionUpdate u = portfolio.onFill(f.instrumentId(), f.side(), f.lastPrice(), f.lastQty(), f.feeMoney());
+            if (spot) {
+                portfolio.onLockFill(f.clientOrderId(), f.lastQty());
+            }
+            emit(new PositionChanged(f.instrumentId(), u.signedQty(), u.avgEntryPrice(), u.realizedPnlTotalMoney(),
+                    u.feesTotalMoney(), u.fundingTotalMoney(), f.tsEventNanos(), clock.nowNanos()));
+        }
+        if (spot) {
+            final Order o = orders.order(e.clientOrderId());
+            if (o != null && o.state().isTerminal()) {
+                portfolio.release(e.clientOrderId());
+            }
+        }
+        risk.onOrderEvent(e);
+        if (e instanceof OrderFilled f) {
+            checkAccountRisk(f.instrumentId());
+        }
+        final StrategySlot owner = strategies.get(e.strategyId());
+        if (owner != null) {
+            strategyQueue.add(new Object[] {owner, e});
+        }
+    }
+
+    private void drainStrategyQueue() {
+        if (draining) {
+            return;
+        }
+        draining = true;
+        try {
+            int callbacks = 0;
+            Object[] item;
+            final LinkedHashSet<StrategyId> runaway = new LinkedHashSet<>();
+            while ((item = strategyQueue.poll()) != null) {
+                final StrategySlot s = (StrategySlot) item[0];
+                if (risk.strategyState(s.spec.id()) == StrategyState.DISABLED && !(item[1] instanceof OrderEvent)) {
+                    continue;
+                }
+                if (++callbacks > config.maxStrategyCallbacksPerEvent()) {
+                    // A strategy that keeps reacting to its own events without end: disable it, drop the rest.
+                    if (runaway.add(s.spec.id())) {
+                        risk.disableStrategy(s.spec.id(), "more than " + config.maxStrategyCallbacksPerEvent()
+                                + " strategy callbacks caused by one inbound event");
+                    }
+                    continue;
+                }
+                final Object evt = item[1];
+                if (evt instanceof TimeEvent t) {
+                    s.strategy.onTimer(t);
+                } else if (evt instanceof OrderEvent oe) {
+                    s.strategy.onOrderEvent(oe);
+                    if (oe instanceof OrderFilled f) {
+                        s.strategy.onFill(f);
+                    }
+                }
+            }
+        } finally {
+            draining = false;
+        }
+    }
+
+    // ---- inspection ----
+
+    /** The portfolio (read-only view). */
+    public PortfolioView portfolio() {
+        return portfolio;
+    }
+
+    /** The order manager (for inspection and tests). */
+    public OrderManager orders() {
+        return orders;
+    }
+
+    /** The risk engine (for inspection and tests). */
+    public RiskEngine risk() {
+        return risk;
+    }
+
+    /** The latest market state. */
+    public DataEngine data() {
+        return data;
+    }
+
+    /** The run's configuration. */
+    public KernelConfig config() {
+        return config;
+    }
+
+    /** Number of inbound events handled. */
+    public long inboundSeq() {
+        return inboundSeq;
+    }
+
+    /** The trace hash of all outbound events so far. */
+    public String traceHash() {
+        return trace.hex();
+    }
+
+    /** Number of outbound events so far. */
+    public long outboundEvents() {
+        return trace.events();
+    }
+
+    /** The portfolio's accounting identity violations (empty when the books balance exactly). */
+    public List<String> checkInvariants() {
+        return portfolio.checkIdentities();
+    }
+
+    /** A digest of the whole kernel state, equal for equal states (replay, restore, another JVM). */
+    public String stateDigest() {
+        final StateDigest d = new StateDigest();
+        d.section("kernel").putLong(clock.nowNanos()).putLong(inboundSeq).putLong(commandSeq);
+        d.section("timers");
+        for (final TimerQueue.Due<String> t : timers.pending()) {
+            d.putString(t.name()).putLong(t.deadlineNanos());
+        }
+        data.digest(d);
+        portfolio.digest(d);
+        orders.digest(d);
+        risk.digest(d);
+        d.section("strategies");
+        for (final StrategySlot s : strategies.values()) {
+            d.putString(s.spec.id().value()).putLong(s.random.state());
+        }
+        return d.hex();
+    }
+}
