@@ -1,0 +1,227 @@
+package dev.tandem.testkit;
+
+import static dev.tandem.testkit.PropertyTest.failureOf;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
+import org.junit.jupiter.api.parallel.Resources;
+
+@ResourceLock(Resources.SYSTEM_PROPERTIES)
+class StatefulPropertyTest {
+
+    private String commandLineSeed;
+
+    /** These tests assert on values from explicit seeds, so a -Dtandem.seed for the whole build must not apply. */
+    @BeforeEach
+    void isolateFromCommandLineSeed() {
+        commandLineSeed = System.getProperty(Property.SEED_PROPERTY);
+        System.clearProperty(Property.SEED_PROPERTY);
+    }
+
+    @AfterEach
+    void restoreCommandLineSeed() {
+        if (commandLineSeed != null) {
+            System.setProperty(Property.SEED_PROPERTY, commandLineSeed);
+        }
+    }
+
+    sealed interface Op permits Push, Pop {
+    }
+
+    record Push(int value) implements Op {
+    }
+
+    record Pop() implements Op {
+    }
+
+    /** An int stack; with {@code buggy} it silently drops values above 10 once it holds two or more. */
+    static final class Stack {
+        private final boolean buggy;
+        private final int[] items = new int[128];
+        private int size;
+
+        Stack(boolean buggy) {
+            this.buggy = buggy;
+        }
+
+        void push(int value) {
+            if (buggy && size >= 2 && value > 10) {
+                return;
+            }
+            items[size++] = value;
+        }
+
+        Integer pop() {
+            return size == 0 ? null : items[--size];
+        }
+
+        int size() {
+            return size;
+        }
+    }
+
+    /** System under test plus model; counts how often it was created and closed. */
+    static final class StackHarness implements AutoCloseable {
+        static int opened;
+        static int closed;
+        final Stack stack;
+        final Deque<Integer> model = new ArrayDeque<>();
+
+        StackHarness(boolean buggy) {
+            this.stack = new Stack(buggy);
+            opened++;
+        }
+
+        void apply(Op op) {
+            if (op instanceof Push) {
+                int value = ((Push) op).value();
+                stack.push(value);
+                model.push(value);
+            } else {
+                assertThat(stack.pop()).isEqualTo(model.poll());
+            }
+            assertThat(stack.size()).as("size").isEqualTo(model.size());
+        }
+
+        @Override
+        public void close() {
+            closed++;
+        }
+    }
+
+    static final Gen<Op> OPS = Gen.frequency(
+            Gen.weighted(3, Gen.ints(0, 100).map(Push::new)),
+            Gen.weighted(1, Gen.constant(new Pop())));
+
+    @Test
+    void findsABugThatNeedsThreeSpecificActionsAndShrinksToTheMinimalSequence() {
+        for (long seed = 0; seed < 5; seed++) {
+            long s = seed;
+            PropertyFailure failure = failureOf(() -> StatefulProperty.of(() -> new StackHarness(true), OPS,
+                            StackHarness::apply)
+                    .seed(s).check());
+            assertThat(failure.shrunkValue()).as("seed %d", s)
+                    .isEqualTo(List.of(new Push(0), new Push(0), new Push(11)));
+            assertThat((List<?>) failure.originalValue()).hasSizeGreaterThanOrEqualTo(3);
+            assertThat(failure.getMessage())
+                    .contains("shrunk value     : 3 actions\n"
+                            + "      1. Push[value=0]\n"
+                            + "      2. Push[value=0]\n"
+                            + "      3. Push[value=11]   <-- failed here\n")
+                    .contains("[size]")
+                    .contains("-Dtandem.seed=" + s + " -Dtandem.tries=");
+        }
+    }
+
+    @Test
+    void aCorrectImplementationPassesEveryTryWithAFreshClosedState() {
+        StackHarness.opened = 0;
+        StackHarness.closed = 0;
+        CheckResult result = StatefulProperty.of(() -> new StackHarness(false), OPS, StackHarness::apply)
+                .length(0, 100).tries(60).check();
+        assertThat(result.tries()).isEqualTo(60);
+        assertThat(StackHarness.opened).isEqualTo(60);
+        assertThat(StackHarness.closed).isEqualTo(60);
+    }
+
+    @Test
+    void statesAreClosedWhileShrinkingToo() {
+        StackHarness.opened = 0;
+        StackHarness.closed = 0;
+        failureOf(() -> StatefulProperty.of(() -> new StackHarness(true), OPS, StackHarness::apply).check());
+        assertThat(StackHarness.opened).isGreaterThan(3).isEqualTo(StackHarness.closed);
+    }
+
+    record Deposit(int amount) {
+    }
+
+    record Withdraw(int amount) {
+    }
+
+    /** An account that loses withdrawals of more than 100 (a model balance is kept alongside). */
+    static final class Account {
+        int balance;
+        int modelBalance;
+
+        void apply(Object action) {
+            if (action instanceof Deposit) {
+                balance += ((Deposit) action).amount();
+                modelBalance += ((Deposit) action).amount();
+            } else {
+                int amount = ((Withdraw) action).amount();
+                assertThat(amount).as("generated withdrawals never exceed the balance").isLessThanOrEqualTo(modelBalance);
+                if (amount <= 100) {
+                    balance -= amount;
+                }
+                modelBalance -= amount;
+            }
+            assertThat(balance).as("balance").isEqualTo(modelBalance);
+        }
+    }
+
+    @Test
+    void actionsCanDependOnTheState() {
+        Gen<Object> deposits = Gen.ints(1, 1_000).map(Deposit::new);
+        for (long seed = 0; seed < 5; seed++) {
+            long s = seed;
+            PropertyFailure failure = failureOf(() -> StatefulProperty.<Account, Object>stateDependent(Account::new,
+                            account -> account.modelBalance == 0 ? deposits
+                                    : Gen.anyOf(deposits, Gen.ints(1, account.modelBalance).map(Withdraw::new)),
+                            Account::apply)
+                    .seed(s).check());
+            assertThat(failure.shrunkValue()).as("seed %d", s)
+                    .isEqualTo(List.of(new Deposit(101), new Withdraw(101)));
+            assertThat(failure.getMessage()).contains("2. Withdraw[amount=101]   <-- failed here");
+        }
+    }
+
+    @Test
+    void reportsAFailingInitialState() {
+        PropertyFailure failure = failureOf(() -> StatefulProperty.<Object, Op>of(() -> {
+            throw new IllegalStateException("cannot start");
+        }, OPS, (s, op) -> { }).check());
+        assertThat(failure.shrunkValue()).isEqualTo(List.of());
+        assertThat(failure.getCause()).hasMessage("cannot start");
+        assertThat(failure.getMessage()).contains("0 actions (the initial state or its close() failed)");
+    }
+
+    /** Counts the steps of one try and reports the count when closed. */
+    static final class StepCounter implements AutoCloseable {
+        final List<Integer> lengths;
+        int steps;
+
+        StepCounter(List<Integer> lengths) {
+            this.lengths = lengths;
+        }
+
+        @Override
+        public void close() {
+            lengths.add(steps);
+        }
+    }
+
+    @Test
+    void sequenceLengthsStayWithinBounds() {
+        List<Integer> lengths = new ArrayList<>();
+        StatefulProperty.of(() -> new StepCounter(lengths), OPS, (counter, op) -> counter.steps++)
+                .length(2, 4).tries(200).check();
+        assertThat(lengths).hasSize(200).allSatisfy(n -> assertThat(n).isBetween(2, 4)).contains(2, 3, 4);
+
+        PropertyFailure failure = failureOf(() -> StatefulProperty.of(() -> new StepCounter(new ArrayList<>()), OPS,
+                (counter, op) -> {
+                    throw new AssertionError("always fails");
+                }).length(2, 4).check());
+        assertThat(failure.shrunkValue()).isEqualTo(List.of(new Push(0))); // stops at the failing first action
+
+        assertThatThrownBy(() -> StatefulProperty.of(Object::new, OPS, (s, op) -> { }).length(3, 2))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
