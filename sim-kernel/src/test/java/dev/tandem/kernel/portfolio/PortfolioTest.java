@@ -4,7 +4,7 @@ import static dev.tandem.kernel.model.Fixed.money;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
