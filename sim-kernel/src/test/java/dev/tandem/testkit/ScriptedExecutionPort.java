@@ -62,8 +62,9 @@ import java.util.TreeMap;
  *
  * <p>Faults: {@link #failNext} queues a scripted failure per request kind — TRANSIENT and RATE_LIMITED requests are
  * not processed; an UNKNOWN_OUTCOME request is processed but every report it produces is lost and replaced by the
- * failure. {@link #duplicateReports} delivers everything twice; {@link #rejectNext} refuses the next submit;
- * {@link #fillRestingOrder}, {@link #unsolicitedCancel} and {@link #expireRestingOrder} act on a resting order as the
+ * failure. {@link #loseNextRequest} loses a request before the venue sees it (UNKNOWN_OUTCOME, not processed).
+ * {@link #duplicateReports} delivers everything twice; {@link #rejectNext} refuses the next submit and
+ * {@link #rejectNextCancel} the next cancel; {@link #fillRestingOrder}, {@link #unsolicitedCancel} and {@link #expireRestingOrder} act on a resting order as the
  * venue would on its own.
  */
 public final class ScriptedExecutionPort implements ExecutionPort {
@@ -118,6 +119,8 @@ public final class ScriptedExecutionPort implements ExecutionPort {
     private final TreeMap<String, Long> balances = new TreeMap<>();
     private final EnumMap<RequestKind, ArrayDeque<ScriptedFailure>> failures = new EnumMap<>(RequestKind.class);
     private final ArrayDeque<ReasonCode> rejects = new ArrayDeque<>();
+    private final ArrayDeque<ReasonCode> cancelRejects = new ArrayDeque<>();
+    private final EnumMap<RequestKind, Integer> lost = new EnumMap<>(RequestKind.class);
     private boolean duplicateReports;
     private boolean losingAnswers;
     private int fillChunks = 1;
@@ -176,6 +179,19 @@ public final class ScriptedExecutionPort implements ExecutionPort {
     /** The next submit (that is not a duplicate) is rejected with this reason. */
     public void rejectNext(final ReasonCode reason) {
         rejects.addLast(reason);
+    }
+
+    /** The next cancel of an open order is refused with this reason (e.g. VENUE_OTHER for "system busy"). */
+    public void rejectNextCancel(final ReasonCode reason) {
+        cancelRejects.addLast(reason);
+    }
+
+    /**
+     * The next request of this kind is lost on its way in: the venue never sees it and the sender gets an
+     * UNKNOWN_OUTCOME failure (a timeout). Checked before {@link #failNext} scripts.
+     */
+    public void loseNextRequest(final RequestKind kind) {
+        lost.merge(kind, 1, Integer::sum);
     }
 
     /** A passive fill of a resting order at its limit price, as maker. */
@@ -327,6 +343,16 @@ public final class ScriptedExecutionPort implements ExecutionPort {
     // ------------------------------------------------------------------ the simple venue
 
     private void run(final RequestKind kind, final ClientOrderId id, final long commandId, final Runnable process) {
+        final Integer lostCount = lost.get(kind);
+        if (lostCount != null) {
+            if (lostCount == 1) {
+                lost.remove(kind);
+            } else {
+                lost.put(kind, lostCount - 1);
+            }
+            publish(new VenueRequestFailed(venue, kind, id, commandId, FailureKind.UNKNOWN_OUTCOME, 0, "request lost (timeout)", now(), tsInit()));
+            return;
+        }
         final ScriptedFailure f = failures.get(kind).pollFirst();
         if (f == null) {
             process.run();
@@ -451,6 +477,8 @@ public final class ScriptedExecutionPort implements ExecutionPort {
             publish(new VenueCancelRejected(venue, c.clientOrderId(), ReasonCode.VENUE_ALREADY_FILLED, "order already filled", now(), tsInit()));
         } else if (!o.isOpen()) {
             publish(new VenueCancelRejected(venue, c.clientOrderId(), ReasonCode.VENUE_ALREADY_CLOSED, "order already closed", now(), tsInit()));
+        } else if (!cancelRejects.isEmpty()) {
+            publish(new VenueCancelRejected(venue, c.clientOrderId(), cancelRejects.pollFirst(), "scripted cancel rejection", now(), tsInit()));
         } else {
             o.status = VenueOrderStatus.CANCELED;
             publish(new VenueCanceled(venue, c.clientOrderId(), ReasonCode.NONE, now(), tsInit()));
