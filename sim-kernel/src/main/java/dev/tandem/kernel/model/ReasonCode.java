@@ -40,6 +40,10 @@ public enum ReasonCode {
     EXEC_UNKNOWN_ORDER,
     EXEC_NOT_CANCELABLE,
     EXEC_CANCEL_REQUESTED,
+    /** The order waits in the local queue for the venue's request budget (token bucket or rate-limit backoff). */
+    EXEC_THROTTLED,
+    /** An amend was refused locally: the order is not open and acknowledged, another amend is in flight, or the new quantity is not above the filled quantity. */
+    EXEC_NOT_AMENDABLE,
     // --- venue ---
     VENUE_INSUFFICIENT_BALANCE,
     VENUE_INVALID_PRICE,
