@@ -29,6 +29,8 @@ public enum ReasonCode {
     RISK_TRADING_REDUCING,
     RISK_STRATEGY_PAUSED,
     RISK_STRATEGY_DISABLED,
+    /** The intent names a strategy that was never registered with the risk engine (fail closed). */
+    RISK_UNKNOWN_STRATEGY,
     RISK_KILL_SWITCH,
     // --- order manager ---
     EXEC_BREAKER_OPEN,
