@@ -38,6 +38,7 @@ import dev.tandem.kernel.event.VenueBalances;
 import dev.tandem.kernel.event.VenueFill;
 import dev.tandem.kernel.event.VenueOpenOrders;
 import dev.tandem.kernel.event.VenueOrder;
+import dev.tandem.kernel.event.VenueOrderStatusReport;
 import dev.tandem.kernel.event.VenuePositions;
 import dev.tandem.kernel.execution.ClientOrderIdGenerator;
 import dev.tandem.kernel.execution.Order;
@@ -55,6 +56,8 @@ import dev.tandem.kernel.model.Liquidity;
 import dev.tandem.kernel.model.OrderIntent;
 import dev.tandem.kernel.model.OrderType;
 import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.RiskTrigger;
+import dev.tandem.kernel.model.VenueOrderStatus;
 import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
@@ -292,6 +295,15 @@ public final class Kernel {
         }
 
         @Override
+        public void cancelAllForStrategy(final StrategyId strategyId) {
+            for (final Order o : orders.openOrders()) {
+                if (o.strategyId().equals(strategyId)) {
+                    orders.cancel(o.clientOrderId());
+                }
+            }
+        }
+
+        @Override
         public void flatten(final InstrumentId id) {
             final Instrument i = instruments.get(id);
             long qty = portfolio.positionQty(id);
@@ -344,13 +356,9 @@ public final class Kernel {
         }
         this.orders = new OrderManager(config.execution(), instruments, this.ports, scheduler,
                 RandomSource.forComponent(config.seed(), "exec.jitter"), sink,
-                order -> risk().check(intentOf(order)).reason(),
+                order -> this.risk.check(intentOf(order)).reason(),
                 new ClientOrderIdGenerator(config.runTag()));
         this.risk = new RiskEngine(config.risk(), instruments, portfolio, data, orders, scheduler, sink, new Actions());
-    }
-
-    private RiskEngine risk() {
-        return risk;
     }
 
     private static OrderIntent intentOf(final Order o) {
@@ -602,30 +610,72 @@ public final class Kernel {
     private void reconcileOrders(final VenueOpenOrders snapshot) {
         final List<VenueOrder> local = new ArrayList<>();
         for (final Order o : orders.openOrders()) {
-            if (o.instrumentId().venue().equals(snapshot.venue()) && o.isAtVenue()) {
-                local.add(o.toVenueOrder());
+            if (o.instrumentId().venue().equals(snapshot.venue()) && isAcknowledged(o)) {
+                local.add(toVenueOrder(o));
             }
         }
         final List<Drift> drifts = Reconciler.reconcileOrders(local, snapshot.orders());
         for (final Drift d : drifts) {
             emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
         }
-        orders.adoptVenueOrders(snapshot.venue(), snapshot.orders(), drifts);
+        adoptOrders(snapshot, local, drifts);
         emit(new ReconciliationCompleted(snapshot.venue(), "ORDERS", drifts.size(), snapshot.tsEventNanos(), clock.nowNanos()));
+    }
+
+    /** Acknowledged by the venue and still open: the orders a venue snapshot must contain. */
+    private static boolean isAcknowledged(final Order o) {
+        return o.isOpen() && !o.isQueued() && o.venueOrderId() != null;
+    }
+
+    private static VenueOrder toVenueOrder(final Order o) {
+        final VenueOrderStatus status = o.filledQty() > 0 ? VenueOrderStatus.PARTIALLY_FILLED : VenueOrderStatus.NEW;
+        return new VenueOrder(o.clientOrderId(), o.venueOrderId(), o.instrumentId(), o.side(), o.type(), o.price(), o.qty(),
+                o.filledQty(), o.avgFillPrice(), status);
+    }
+
+    /**
+     * Adopts the venue's truth for our orders by feeding the order manager a status report per drift: an order
+     * missing at the venue is closed as canceled; fills and statuses we missed are applied (inferred fills with
+     * deterministic trade ids). Orders the venue has and we do not know are only reported: they may belong to a
+     * person trading the same account, so the kernel neither adopts nor cancels them.
+     */
+    private void adoptOrders(final VenueOpenOrders snapshot, final List<VenueOrder> local, final List<Drift> drifts) {
+        final TreeMap<ClientOrderId, VenueOrder> venueById = new TreeMap<>();
+        for (final VenueOrder vo : snapshot.orders()) {
+            if (vo.clientOrderId() != null) {
+                venueById.put(vo.clientOrderId(), vo);
+            }
+        }
+        final TreeMap<ClientOrderId, VenueOrder> localById = new TreeMap<>();
+        local.forEach(vo -> localById.put(vo.clientOrderId(), vo));
+        final java.util.TreeSet<ClientOrderId> done = new java.util.TreeSet<>();
+        for (final Drift d : drifts) {
+            final ClientOrderId id = d.clientOrderId();
+            if (id == null || !done.add(id) || orders.order(id) == null) {
+                continue;
+            }
+            final VenueOrder venueView;
+            if (d.kind() == DriftKind.MISSING_ORDER) {
+                final VenueOrder mine = localById.get(id);
+                venueView = new VenueOrder(id, mine.venueOrderId(), mine.instrumentId(), mine.side(), mine.type(), mine.price(),
+                        mine.qty(), mine.filledQty(), mine.avgFillPrice(), VenueOrderStatus.CANCELED);
+            } else if (d.kind() == DriftKind.EXTERNAL_FILL || d.kind() == DriftKind.ORDER_STATUS) {
+                venueView = venueById.get(id);
+            } else {
+                continue;
+            }
+            orders.onReport(new VenueOrderStatusReport(snapshot.venue(), id, venueView, snapshot.tsEventNanos(), clock.nowNanos()));
+        }
     }
 
     private void reconcilePositions(final VenuePositions snapshot) {
         final java.util.TreeSet<InstrumentId> ids = new java.util.TreeSet<>();
-        final TreeMap<InstrumentId, Long> liq = new TreeMap<>();
-        final TreeMap<InstrumentId, Long> marks = new TreeMap<>();
         for (final Instrument i : instruments.all()) {
             if (i.id().venue().equals(snapshot.venue()) && i.isPerpetual()) {
                 ids.add(i.id());
-                liq.put(i.id(), portfolio.liquidationPrice(i.id()));
-                marks.put(i.id(), data.referencePrice(i.id()));
             }
         }
-        final List<Drift> drifts = Reconciler.reconcilePositions(portfolio, snapshot.positions(), ids, marks, liq);
+        final List<Drift> drifts = Reconciler.reconcilePositions(portfolio, snapshot.positions(), ids);
         for (final Drift d : drifts) {
             emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
             final long entry = snapshot.positions().stream()
@@ -734,7 +784,7 @@ public final class Kernel {
                 if (++callbacks > config.maxStrategyCallbacksPerEvent()) {
                     // A strategy that keeps reacting to its own events without end: disable it, drop the rest.
                     if (runaway.add(s.spec.id())) {
-                        risk.disableStrategy(s.spec.id(), "more than " + config.maxStrategyCallbacksPerEvent()
+                        risk.disableStrategy(s.spec.id(), RiskTrigger.ORDER_RATE_ABUSE, "more than " + config.maxStrategyCallbacksPerEvent()
                                 + " strategy callbacks caused by one inbound event");
                     }
                     continue;

@@ -43,7 +43,7 @@ import dev.tandem.kernel.event.VenueRejected;
 import dev.tandem.kernel.event.VenueRequestFailed;
 import dev.tandem.kernel.execution.OrderStateMachine.Action;
 import dev.tandem.kernel.execution.OrderStateMachine.Step;
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.BreakerState;
 import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.FailureKind;

@@ -1,6 +1,6 @@
 package dev.tandem.kernel.execution;
 
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.RequestKind;
 
 /**

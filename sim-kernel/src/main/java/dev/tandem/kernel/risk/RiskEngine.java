@@ -13,7 +13,7 @@ import dev.tandem.kernel.event.OrderStatusUnknown;
 import dev.tandem.kernel.event.StrategyStateChanged;
 import dev.tandem.kernel.event.TradingStateChanged;
 import dev.tandem.kernel.execution.OrderView;
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.BreakerState;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;

@@ -29,7 +29,7 @@ import dev.tandem.kernel.event.VenueAccepted;
 import dev.tandem.kernel.event.VenueFill;
 import dev.tandem.kernel.event.VenueRejected;
 import dev.tandem.kernel.event.VenueRequestFailed;
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.BreakerState;
 import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.FailureKind;
