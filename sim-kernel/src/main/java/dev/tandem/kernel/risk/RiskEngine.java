@@ -53,8 +53,10 @@ import java.util.TreeSet;
  * <ol>
  *   <li><b>Trading state.</b> HALTED denies everything but risk flattens ({@code RISK_TRADING_HALTED}). REDUCING
  *       denies everything but risk flattens and <i>reducing</i> intents ({@code RISK_TRADING_REDUCING}).</li>
- *   <li><b>Strategy.</b> Unregistered ({@code RISK_UNKNOWN_STRATEGY}, fail closed), DISABLED, PAUSED. Skipped for
- *       risk flattens ({@code RISK} is never registered and never paused).</li>
+ *   <li><b>Strategy.</b> Unregistered ({@code RISK_UNKNOWN_STRATEGY}, fail closed), DISABLED
+ *       ({@code RISK_STRATEGY_DISABLED}), PAUSED ({@code RISK_STRATEGY_PAUSED}). Skipped for risk flattens
+ *       ({@code RISK} is never registered and never paused); an intent from {@code RISK} that is not reduce-only
+ *       is treated like any other and so denied as an unknown strategy.</li>
  *   <li><b>Instrument</b> in the registry and registered for the strategy ({@code RISK_UNKNOWN_INSTRUMENT}); an
  *       unregistered instrument would escape the staleness and breaker pauses.</li>
  *   <li><b>Venue filters.</b> Quantity a lot multiple within [minQty, maxQty] ({@code RISK_INVALID_QTY}); limit
@@ -114,7 +116,8 @@ import java.util.TreeSet;
  *       one; OrderAccepted and OrderFilled reset to 0; reaching {@code venueFailuresMax} → DISABLED, trigger
  *       VENUE_FAILURES.</li>
  *   <li><b>Daily loss</b>: the baseline is the first equity reading of each UTC day (day = floor(kernel nanos /
- *       86 400 s)); loss = baseline − equity; loss ≥ baseline × rate → HALTED + cancel all. A new day silently
+ *       86 400 s)); loss = baseline − equity; loss ≥ baseline × rate → HALTED + cancel all (skipped while the
+ *       baseline is not positive; likewise drawdown while the peak is not positive). A new day silently
  *       re-bases; if DAILY_LOSS was the only halt cause the state returns to ACTIVE (or REDUCING) with trigger
  *       NEW_TRADING_DAY.</li>
  *   <li><b>Drawdown</b>: peak = highest equity seen; peak − equity ≥ peak × rate → HALTED + cancel all.</li>
@@ -425,7 +428,7 @@ public final class RiskEngine implements TimerHandler {
             }
         }
 
-        // 11-15. exposure (skipped for reducing intents)
+        // 11. exposure (skipped for reducing intents)
         if (!reducing(intent, pos)) {
             final RiskDecision exposure = checkExposure(intent, inst, pos, orderRef);
             if (exposure != null) {
@@ -433,7 +436,7 @@ public final class RiskEngine implements TimerHandler {
             }
         }
 
-        // 16. spot balance
+        // 12. spot balance
         if (limits.spotBalanceCheck() && inst.kind() == InstrumentKind.SPOT) {
             final RiskDecision balance = checkSpotBalance(intent, inst, orderNotional);
             if (balance != null) {

@@ -11,8 +11,8 @@ import dev.tandem.kernel.model.Fixed;
  * Durations are kernel nanoseconds. Counts are {@code int}s. No doubles anywhere.
  *
  * <p><b>Disabling.</b> A value of {@code 0} switches its check off (a count, money amount, rate or duration of
- * zero never means "allow nothing"); the two booleans switch their checks off when {@code false}. A rate-limit
- * count needs its window to be positive and vice versa only while the count is positive.
+ * zero never means "allow nothing"); the two booleans switch their checks off when {@code false}. A positive
+ * rate-limit or rate-abuse count needs a positive window.
  *
  * <p><b>Boundaries.</b> Pre-trade limits are inclusive maxima: a value exactly at the limit passes and the next
  * tick or lot above it is denied. Account-level triggers (daily loss, drawdown, margin ratio, edge collapse,
