@@ -356,9 +356,14 @@ public final class Kernel {
         }
         this.orders = new OrderManager(config.execution(), instruments, this.ports, scheduler,
                 RandomSource.forComponent(config.seed(), "exec.jitter"), sink,
-                order -> this.risk.check(intentOf(order)).reason(),
+                this::recheck,
                 new ClientOrderIdGenerator(config.runTag()));
         this.risk = new RiskEngine(config.risk(), instruments, portfolio, data, orders, scheduler, sink, new Actions());
+    }
+
+    /** Risk re-check of an order leaving the local queue (breaker closed, token available). */
+    private ReasonCode recheck(final Order order) {
+        return risk.check(intentOf(order)).reason();
     }
 
     private static OrderIntent intentOf(final Order o) {

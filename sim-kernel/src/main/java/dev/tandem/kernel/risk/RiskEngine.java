@@ -995,6 +995,19 @@ public final class RiskEngine implements TimerHandler {
         return true;
     }
 
+    /**
+     * Disables a strategy for misbehaviour detected outside the risk engine (the kernel's bound on callbacks per
+     * inbound event catches a strategy that reacts to its own events without end). Cancels its open orders; only an
+     * operator resume re-enables it. No-op if already disabled.
+     */
+    public void disableStrategy(final StrategyId id, final RiskTrigger trigger, final String reason) {
+        final StrategyRisk s = registered(id);
+        if (s == null || s.disabled) {
+            return;
+        }
+        disable(s, trigger, reason, new Meta().text("detectedBy", "kernel"));
+    }
+
     private void disable(final StrategyRisk s, final RiskTrigger trigger, final String reason, final Meta m) {
         s.disabled = true;
         refresh(s, trigger, reason, m);

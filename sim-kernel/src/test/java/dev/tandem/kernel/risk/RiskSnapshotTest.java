@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.kernel.event.OrderFilled;
 import dev.tandem.kernel.event.OrderRejected;
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.BreakerState;
 import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.Liquidity;
