@@ -85,9 +85,10 @@ import java.util.TreeMap;
  *       queued and then expires or fails its risk re-check gets {@code OrderSubmitted}, {@code OrderQueued},
  *       {@code OrderDenied}.</li>
  *   <li><b>Cancels are never held back</b> by the token bucket or the breaker: they reduce risk. They do consume a
- *       token, which may drive the bucket into debt and delay later new orders. Amends, queries and retries do the
- *       same (they are follow-ups of orders already let through). Only a venue's RATE_LIMITED backoff stops them:
- *       nothing at all is sent to a venue before its retry-after has passed.</li>
+ *       token, which may drive the bucket into debt and delay later new orders. Queries, retries, probes and amends
+ *       spend tokens the same way (they follow up orders already let through; amends are refused outright while the
+ *       breaker is not CLOSED). Only a venue's RATE_LIMITED backoff stops them: nothing at all is sent to a venue
+ *       before its retry-after has passed.</li>
  *   <li><b>Retries ignore the breaker.</b> A retry belongs to a request already let through and is bounded by
  *       {@code maxRetries}; the breaker gates new orders only.</li>
  *   <li><b>An order not at the venue is canceled locally.</b> A queued order, or one waiting for a submit retry
@@ -1268,6 +1269,7 @@ public final class OrderManager implements OrderView, TimerHandler {
                 sendProbe(v);
                 break;
             case CLOSED:
+                clearProbe(v); // a probe still in flight must not time out as a failure of a closed breaker
                 drain(v);
                 break;
             default:

@@ -2,7 +2,8 @@ package dev.tandem.kernel.execution;
 
 /**
  * A token bucket on the kernel clock. The level is kept as time credit in nanoseconds (one token is worth
- * {@code nanosPerToken}), so refilling is a subtraction of two timestamps: exact, no timers, no rounding.
+ * {@code nanosPerToken}), so refilling is a subtraction of two timestamps: exact, no timers, no rounding. Refill is
+ * path-independent and only taking or emptying stores it, so reading the bucket never changes its state.
  *
  * <p>New orders {@linkplain #tryTake take} a token only if one is there. Requests that must not wait (cancels,
  * which reduce risk, and re-sends of requests already accepted for sending) {@linkplain #takeDebt take one anyway}
@@ -28,20 +29,26 @@ public final class TokenBucket {
         return limit;
     }
 
-    private void refill(final long nowNanos) {
+    /** The credit at {@code nowNanos}, without storing it: reads never change the bucket (or its digest). */
+    private long creditAt(final long nowNanos) {
         if (nowNanos <= lastRefillNanos) {
-            return; // time never goes backwards in the kernel; equal times add nothing
+            return creditNanos; // time never goes backwards in the kernel; equal times add nothing
         }
         final long elapsed = nowNanos - lastRefillNanos;
         // compare before adding so a long idle period cannot overflow
-        creditNanos = elapsed >= fullCredit - creditNanos ? fullCredit : creditNanos + elapsed;
-        lastRefillNanos = nowNanos;
+        return elapsed >= fullCredit - creditNanos ? fullCredit : creditNanos + elapsed;
+    }
+
+    private void refill(final long nowNanos) {
+        if (nowNanos > lastRefillNanos) {
+            creditNanos = creditAt(nowNanos);
+            lastRefillNanos = nowNanos;
+        }
     }
 
     /** True if a token is available now. */
     public boolean hasToken(final long nowNanos) {
-        refill(nowNanos);
-        return creditNanos >= limit.nanosPerToken();
+        return creditAt(nowNanos) >= limit.nanosPerToken();
     }
 
     /** Takes a token if one is available. */
@@ -62,8 +69,7 @@ public final class TokenBucket {
 
     /** Nanoseconds from {@code nowNanos} until a token is available (0 if one is). */
     public long nanosUntilToken(final long nowNanos) {
-        refill(nowNanos);
-        return Math.max(0, limit.nanosPerToken() - creditNanos);
+        return Math.max(0, limit.nanosPerToken() - creditAt(nowNanos));
     }
 
     /** Drops every available token (after a rate-limited answer the venue's view of our usage is what counts). */
@@ -74,8 +80,7 @@ public final class TokenBucket {
 
     /** Whole tokens available now (negative while in debt). */
     public long tokens(final long nowNanos) {
-        refill(nowNanos);
-        return Math.floorDiv(creditNanos, limit.nanosPerToken());
+        return Math.floorDiv(creditAt(nowNanos), limit.nanosPerToken());
     }
 
     /** The raw credit (snapshot). */

@@ -21,6 +21,7 @@ import dev.tandem.testkit.ScriptedExecutionPort;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A tiny event loop for order-manager tests: a {@link SimClock}, a {@link TimerQueue} behind a {@link Scheduler},
@@ -54,6 +55,8 @@ final class ExecutionRig {
     final OrderManager manager;
     final Scheduler scheduler;
     ReasonCode recheckAnswer = ReasonCode.NONE;
+    /** Inbound events matching this are lost on the way (a report that never comes). */
+    Predicate<InboundEvent> lose = e -> false;
     int recheckCalls;
     private long seq;
 
@@ -90,6 +93,9 @@ final class ExecutionRig {
     }
 
     void publish(final InboundEvent e) {
+        if (lose.test(e)) {
+            return;
+        }
         inbound.put(new Key(e.tsInitNanos(), seq++), e);
     }
 

@@ -26,7 +26,9 @@ import dev.tandem.kernel.event.OrderRetryScheduled;
 import dev.tandem.kernel.event.OrderSent;
 import dev.tandem.kernel.event.ReportAnomaly;
 import dev.tandem.kernel.event.VenueAccepted;
+import dev.tandem.kernel.event.VenueBalances;
 import dev.tandem.kernel.event.VenueFill;
+import dev.tandem.kernel.event.VenueOpenOrders;
 import dev.tandem.kernel.event.VenueRejected;
 import dev.tandem.kernel.event.VenueRequestFailed;
 import dev.tandem.kernel.digest.StateDigest;
@@ -653,6 +655,22 @@ class OrderManagerTest {
             assertThat(changes).extracting(CircuitBreakerStateChanged::to).containsExactly(
                     BreakerState.OPEN, BreakerState.HALF_OPEN, BreakerState.OPEN, BreakerState.HALF_OPEN, BreakerState.CLOSED);
             assertThat(changes.get(3).tsInitNanos()).isEqualTo(reopenedAt + 60 * S);
+        }
+
+        @Test
+        void aProbeStillInFlightWhenTheBreakerClosesIsNotCountedAsAFailure() {
+            final ExecutionRig rig = new ExecutionRig();
+            openBreaker(rig);
+            final long halfOpenAt = rig.events(CircuitBreakerStateChanged.class).get(0).tsInitNanos() + 60 * S;
+            final int[] answers = {0};
+            rig.lose = e -> e instanceof VenueOpenOrders && answers[0]++ >= 1; // the second probe's answer never comes
+            rig.inject(new VenueBalances(VENUE, List.of(), halfOpenAt, halfOpenAt + LATENCY + LATENCY / 2));
+            rig.runUntilQuiet();
+            assertThat(rig.events(CircuitBreakerStateChanged.class)).extracting(CircuitBreakerStateChanged::to)
+                    .containsExactly(BreakerState.OPEN, BreakerState.HALF_OPEN, BreakerState.CLOSED);
+            assertThat(rig.port.commands(QueryOpenOrders.class)).hasSize(2);
+            assertThat(rig.manager.snapshot().venues().get(0).consecutiveFailures()).isZero();
+            assertThat(rig.manager.snapshot().venues().get(0).probeCommandId()).isZero();
         }
 
         @Test

@@ -59,6 +59,19 @@ class TokenBucketTest {
     }
 
     @Test
+    void readingTheBucketDoesNotChangeIt() {
+        final TokenBucket b = new TokenBucket(RateLimit.perSecond(2, 10), T0);
+        b.tryTake(T0);
+        final long credit = b.creditNanos();
+        final long last = b.lastRefillNanos();
+        b.hasToken(T0 + 50 * MS);
+        b.tokens(T0 + 70 * MS);
+        b.nanosUntilToken(T0 + 90 * MS);
+        assertThat(b.creditNanos()).isEqualTo(credit);
+        assertThat(b.lastRefillNanos()).isEqualTo(last);
+    }
+
+    @Test
     void snapshotRestoresExactly() {
         final TokenBucket a = new TokenBucket(RateLimit.perSecond(4, 10), T0);
         a.tryTake(T0);

@@ -1,0 +1,413 @@
+package dev.tandem.kernel.execution;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.kernel.command.AmendOrder;
+import dev.tandem.kernel.command.CancelAllOrders;
+import dev.tandem.kernel.command.CancelOrder;
+import dev.tandem.kernel.command.Command;
+import dev.tandem.kernel.command.QueryBalances;
+import dev.tandem.kernel.command.QueryOpenOrders;
+import dev.tandem.kernel.command.QueryOrder;
+import dev.tandem.kernel.command.QueryPositions;
+import dev.tandem.kernel.command.SubmitOrder;
+import dev.tandem.kernel.event.KernelEvent;
+import dev.tandem.kernel.event.OrderCanceled;
+import dev.tandem.kernel.event.OrderDenied;
+import dev.tandem.kernel.event.OrderEvent;
+import dev.tandem.kernel.event.OrderExpired;
+import dev.tandem.kernel.event.OrderFilled;
+import dev.tandem.kernel.event.OrderRejected;
+import dev.tandem.kernel.event.VenueRequestFailed;
+import dev.tandem.kernel.execution.LifecycleScripts.Advance;
+import dev.tandem.kernel.execution.LifecycleScripts.Amend;
+import dev.tandem.kernel.execution.LifecycleScripts.Cancel;
+import dev.tandem.kernel.execution.LifecycleScripts.CancelAll;
+import dev.tandem.kernel.execution.LifecycleScripts.Deliver;
+import dev.tandem.kernel.execution.LifecycleScripts.FailLatest;
+import dev.tandem.kernel.execution.LifecycleScripts.NewOrder;
+import dev.tandem.kernel.execution.LifecycleScripts.Step;
+import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.Instrument;
+import dev.tandem.kernel.model.InstrumentRegistry;
+import dev.tandem.kernel.model.OrderIntent;
+import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.RequestKind;
+import dev.tandem.kernel.port.ExecutionPort;
+import dev.tandem.kernel.random.RandomSource;
+import dev.tandem.kernel.time.Scheduler;
+import dev.tandem.kernel.time.SimClock;
+import dev.tandem.kernel.time.TimerQueue;
+import dev.tandem.testkit.Instruments;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Randomized lifecycle properties with a small local seeded loop (fixed seeds; {@code -Dtandem.tries=N} for more).
+ * Every failure message starts with the seed: rerun {@link #replay} with it. Random report sequences
+ * ({@link LifecycleScripts}) must never drive an order into a state the table does not allow, never into two
+ * terminal states, never fill more than the quantity, and emit each applied fill exactly once.
+ */
+class OrderLifecycleProperties {
+    private static final long BASE_SEED = 0x7A11_0000_0000L;
+    private static final long START = 1_700_000_000_000_000_000L;
+    private static final EnumSet<OrderState> PRE_CANCEL =
+            EnumSet.of(OrderState.PENDING_NEW, OrderState.NEW, OrderState.PARTIALLY_FILLED, OrderState.UNKNOWN);
+
+    private static int tries() {
+        return Integer.getInteger("tandem.tries", 200);
+    }
+
+    @Test
+    void randomReportSequencesKeepEveryOrderLegal() {
+        for (int i = 0; i < tries(); i++) {
+            replay(BASE_SEED + i);
+        }
+    }
+
+    @Test
+    void sameSeedGivesTheSameEventsAndDigest() {
+        for (int i = 0; i < Math.max(1, tries() / 10); i++) {
+            final long seed = BASE_SEED + 10_000 + i;
+            final Run a = new Run(seed);
+            a.play();
+            final Run b = new Run(seed);
+            b.play();
+            assertThat(b.events).as("seed=%d", seed).isEqualTo(a.events);
+            assertThat(b.digest()).as("seed=%d", seed).isEqualTo(a.digest());
+        }
+    }
+
+    /** Runs one seed with every invariant checked after every callback. */
+    static void replay(final long seed) {
+        new Run(seed).play();
+    }
+
+    // ======================================================================= the runner
+
+    /** One run: a manager whose port only records commands, driven by a generated script. */
+    private static final class Run {
+        final long seed;
+        final Instrument btc = Instruments.btcUsdtPerp();
+        final SimClock clock = new SimClock(START);
+        final TimerQueue<Object> timers = new TimerQueue<>();
+        final List<Command> commands = new ArrayList<>();
+        final List<KernelEvent> events = new ArrayList<>();
+        final OrderManager manager;
+        final List<Step> script;
+        final Checker checker;
+        String where = "start";
+
+        Run(final long seed) {
+            this.seed = seed;
+            final Scheduler scheduler = new Scheduler() {
+                @Override
+                public long nowNanos() {
+                    return clock.nowNanos();
+                }
+
+                @Override
+                public long schedule(final String name, final long deadlineNanos) {
+                    return timers.schedule(name, deadlineNanos, name);
+                }
+
+                @Override
+                public int cancel(final String name) {
+                    return timers.cancelAll(name);
+                }
+            };
+            final TreeMap<String, ExecutionPort> ports = new TreeMap<>();
+            ports.put(Instruments.VENUE, new RecordingPort(Instruments.VENUE, commands));
+            final RandomSource master = RandomSource.seeded(seed);
+            final RandomSource recheck = master.child("recheck");
+            // the risk re-check denies a quarter of the orders leaving the queue
+            this.manager = new OrderManager(ExecutionConfig.defaults(), InstrumentRegistry.of(List.of(btc)), ports, scheduler,
+                    master.child("execution.jitter"), events::add,
+                    o -> recheck.nextInt(4) == 0 ? ReasonCode.RISK_PRICE_BAND : ReasonCode.NONE,
+                    new ClientOrderIdGenerator(LifecycleScripts.RUN_TAG));
+            this.script = LifecycleScripts.generate(master.child("script"), btc, START, 60);
+            this.checker = new Checker(seed, manager, events);
+        }
+
+        void play() {
+            for (int i = 0; i < script.size(); i++) {
+                final Step s = script.get(i);
+                where = "step " + i + " " + s;
+                apply(s);
+            }
+        }
+
+        private void apply(final Step s) {
+            if (s instanceof NewOrder n) {
+                final OrderIntent intent = OrderIntent.limit(LifecycleScripts.STRATEGY, btc.id(), n.side(), n.price(), n.qty());
+                final Order o = manager.create(intent);
+                assertThat(o.clientOrderId()).as("seed=%d %s", seed, where).isEqualTo(n.id());
+                checked(() -> manager.send(o));
+            } else if (s instanceof Deliver d) {
+                clock.advanceTo(Math.max(clock.nowNanos(), d.report().tsInitNanos()));
+                checked(() -> manager.onReport(d.report()));
+            } else if (s instanceof FailLatest f) {
+                clock.advanceTo(Math.max(clock.nowNanos(), f.tsNanos()));
+                final long commandId = latestCommand(f.id(), f.kind()) - (f.stale() ? 1 : 0);
+                final VenueRequestFailed r = new VenueRequestFailed(Instruments.VENUE, f.kind(), f.id(), commandId, f.failure(),
+                        f.retryAfterNanos(), "random", f.tsNanos(), clock.nowNanos());
+                checked(() -> manager.onReport(r));
+            } else if (s instanceof Cancel c) {
+                checked(() -> manager.cancel(c.id()));
+            } else if (s instanceof Amend a) {
+                checked(() -> manager.amend(a.id(), a.price(), a.qty()));
+            } else if (s instanceof CancelAll) {
+                checked(() -> manager.cancelAll(btc.id()));
+            } else if (s instanceof Advance a) {
+                final long until = clock.nowNanos() + a.nanos();
+                for (int guard = 0; guard < 100_000; guard++) {
+                    final TimerQueue.Due<Object> due = timers.pollDue(until);
+                    if (due == null) {
+                        clock.advanceTo(until);
+                        return;
+                    }
+                    clock.advanceTo(Math.max(clock.nowNanos(), due.deadlineNanos()));
+                    where = where + " / timer " + due.name();
+                    checked(() -> manager.onTimer(due.name(), due.deadlineNanos()));
+                }
+                throw new AssertionError("seed=" + seed + " " + where + ": timers never settle");
+            } else {
+                throw new IllegalStateException("unknown step " + s);
+            }
+        }
+
+        private void checked(final Runnable callback) {
+            final Checker.Before before = checker.before();
+            try {
+                callback.run();
+            } catch (RuntimeException e) {
+                throw new AssertionError("seed=" + seed + " " + where + ": the order manager threw", e);
+            }
+            checker.after(before, where);
+        }
+
+        private long latestCommand(final ClientOrderId id, final RequestKind kind) {
+            for (int i = commands.size() - 1; i >= 0; i--) {
+                final Command c = commands.get(i);
+                final boolean match = switch (kind) {
+                    case SUBMIT -> c instanceof SubmitOrder x && x.clientOrderId().equals(id);
+                    case CANCEL -> c instanceof CancelOrder x && x.clientOrderId().equals(id);
+                    case AMEND -> c instanceof AmendOrder x && x.clientOrderId().equals(id);
+                    case QUERY_ORDER -> c instanceof QueryOrder x && x.clientOrderId().equals(id);
+                    case CANCEL_ALL -> c instanceof CancelAllOrders;
+                    case QUERY_OPEN_ORDERS -> c instanceof QueryOpenOrders;
+                    case QUERY_POSITIONS -> c instanceof QueryPositions;
+                    case QUERY_BALANCES -> c instanceof QueryBalances;
+                };
+                if (match) {
+                    return c.commandId();
+                }
+            }
+            return 0;
+        }
+
+        String digest() {
+            final StateDigest d = new StateDigest();
+            manager.digest(d);
+            return d.hex();
+        }
+    }
+
+    /** A venue that hears everything and says nothing: the script speaks for it. */
+    private static final class RecordingPort implements ExecutionPort {
+        private final String venue;
+        private final List<Command> commands;
+
+        RecordingPort(final String venue, final List<Command> commands) {
+            this.venue = venue;
+            this.commands = commands;
+        }
+
+        @Override
+        public String venue() {
+            return venue;
+        }
+
+        @Override
+        public void submit(final SubmitOrder c) {
+            commands.add(c);
+        }
+
+        @Override
+        public void cancel(final CancelOrder c) {
+            commands.add(c);
+        }
+
+        @Override
+        public void amend(final AmendOrder c) {
+            commands.add(c);
+        }
+
+        @Override
+        public void cancelAll(final CancelAllOrders c) {
+            commands.add(c);
+        }
+
+        @Override
+        public void queryOrder(final QueryOrder c) {
+            commands.add(c);
+        }
+
+        @Override
+        public void queryOpenOrders(final QueryOpenOrders c) {
+            commands.add(c);
+        }
+
+        @Override
+        public void queryPositions(final QueryPositions c) {
+            commands.add(c);
+        }
+
+        @Override
+        public void queryBalances(final QueryBalances c) {
+            commands.add(c);
+        }
+    }
+
+    // ======================================================================= the invariants
+
+    /** Invariant checks run after every callback into the manager (TigerBeetle-style state checker). */
+    private static final class Checker {
+        /** An order's state and remembered pre-cancel state. */
+        record Pair(OrderState state, OrderState previous) {}
+
+        /** Per-order snapshot before a callback. */
+        record Before(TreeMap<ClientOrderId, Pair> states, int eventCount) {}
+
+        private static final TreeMap<String, TreeSet<String>> REACHABLE = new TreeMap<>();
+
+        private final long seed;
+        private final OrderManager manager;
+        private final List<KernelEvent> events;
+        private final TreeMap<ClientOrderId, OrderState> firstTerminal = new TreeMap<>();
+        private final TreeMap<ClientOrderId, Integer> terminalEvents = new TreeMap<>();
+        private final TreeMap<ClientOrderId, Long> filledFromEvents = new TreeMap<>();
+        private final TreeMap<ClientOrderId, TreeSet<String>> tradeIdsFromEvents = new TreeMap<>();
+
+        Checker(final long seed, final OrderManager manager, final List<KernelEvent> events) {
+            this.seed = seed;
+            this.manager = manager;
+            this.events = events;
+        }
+
+        Before before() {
+            final TreeMap<ClientOrderId, Pair> states = new TreeMap<>();
+            for (final Order o : manager.orders()) {
+                states.put(o.clientOrderId(), new Pair(o.state(), o.previousState()));
+            }
+            return new Before(states, events.size());
+        }
+
+        void after(final Before before, final String where) {
+            final String ctx = "seed=" + seed + " " + where;
+            // events of this callback, applied to the event-side bookkeeping
+            for (int i = before.eventCount(); i < events.size(); i++) {
+                if (events.get(i) instanceof OrderEvent e) {
+                    onEvent(e, ctx);
+                }
+            }
+            int open = 0;
+            for (final Order o : manager.orders()) {
+                final ClientOrderId id = o.clientOrderId();
+                final String octx = ctx + " " + o;
+                final Pair was = before.states().getOrDefault(id, new Pair(OrderState.PENDING_NEW, null));
+                final Pair now = new Pair(o.state(), o.previousState());
+                if (!now.equals(was)) {
+                    assertThat(reachable(was)).as("%s: %s -> %s is not a legal transition", octx, was, now).contains(key(now));
+                    assertThat(events.size()).as("%s: state changed without an event", octx).isGreaterThan(before.eventCount());
+                }
+                if (o.state() == OrderState.PENDING_CANCEL) {
+                    assertThat(o.previousState()).as(octx).isIn(PRE_CANCEL.toArray());
+                    assertThat(o.requestStatus(RequestKind.CANCEL)).as("%s: a pending cancel is never forgotten", octx)
+                            .isNotEqualTo(RequestStatus.IDLE);
+                } else {
+                    assertThat(o.previousState()).as(octx).isNull();
+                }
+                if (o.state() == OrderState.UNKNOWN
+                        || (o.state() == OrderState.PENDING_CANCEL && o.previousState() == OrderState.UNKNOWN)) {
+                    assertThat(o.requestStatus(RequestKind.QUERY_ORDER)).as("%s: an unknown order is never forgotten", octx)
+                            .isIn(RequestStatus.IN_FLIGHT, RequestStatus.SCHEDULED);
+                }
+                if (o.state().isTerminal()) {
+                    final OrderState first = firstTerminal.putIfAbsent(id, o.state());
+                    assertThat(o.state()).as("%s: one terminal state only", octx).isEqualTo(first == null ? o.state() : first);
+                    for (final RequestKind k : List.of(RequestKind.SUBMIT, RequestKind.CANCEL, RequestKind.AMEND, RequestKind.QUERY_ORDER)) {
+                        assertThat(o.requestStatus(k)).as("%s: terminal orders have no requests", octx).isEqualTo(RequestStatus.IDLE);
+                    }
+                    assertThat(o.isQueued()).as(octx).isFalse();
+                } else {
+                    assertThat(firstTerminal).as("%s: left a terminal state", octx).doesNotContainKey(id);
+                    open++;
+                }
+                assertThat(o.filledQty()).as("%s: overfilled", octx).isBetween(0L, o.qty());
+                assertThat(o.filledQty()).as("%s: fills applied == fills emitted", octx).isEqualTo(filledFromEvents.getOrDefault(id, 0L));
+                assertThat(o.leavesQty()).as(octx).isEqualTo(o.state().isTerminal() ? 0 : o.qty() - o.filledQty());
+                if (o.state() == OrderState.DENIED) {
+                    assertThat(o.filledQty()).as("%s: a denied order never fills", octx).isZero();
+                }
+                if (o.state() == OrderState.FILLED) {
+                    assertThat(o.filledQty()).as(octx).isEqualTo(o.qty());
+                }
+                assertThat(terminalEvents.getOrDefault(id, 0)).as("%s: at most one terminal event", octx).isLessThanOrEqualTo(1);
+            }
+            assertThat(manager.openOrderCount()).as(ctx).isEqualTo(open);
+            assertThat(manager.openOrders()).as(ctx).allSatisfy(o -> assertThat(o.state().isTerminal()).isFalse());
+        }
+
+        private void onEvent(final OrderEvent e, final String ctx) {
+            final ClientOrderId id = e.clientOrderId();
+            final boolean terminalBefore = terminalEvents.getOrDefault(id, 0) > 0;
+            boolean terminal = e instanceof OrderCanceled || e instanceof OrderRejected || e instanceof OrderExpired
+                    || e instanceof OrderDenied;
+            if (e instanceof OrderFilled f) {
+                assertThat(tradeIdsFromEvents.computeIfAbsent(id, k -> new TreeSet<>()).add(f.tradeId()))
+                        .as("%s: fill %s emitted twice", ctx, f.tradeId()).isTrue();
+                final long cum = filledFromEvents.merge(id, f.lastQty(), Long::sum);
+                assertThat(f.cumQty()).as("%s: cumQty", ctx).isEqualTo(cum);
+                assertThat(f.late()).as("%s: a fill after the terminal state is late, and only then", ctx).isEqualTo(terminalBefore);
+                terminal = !f.late() && f.leavesQty() == 0;
+            }
+            if (terminal) {
+                terminalEvents.merge(id, 1, Integer::sum);
+            }
+        }
+
+        private static String key(final Pair p) {
+            return p.state() + "/" + p.previous();
+        }
+
+        /** Pairs reachable from {@code from} in one to three applications of the table (one callback's worth). */
+        private static synchronized TreeSet<String> reachable(final Pair from) {
+            return REACHABLE.computeIfAbsent(key(from), k -> {
+                final TreeSet<String> out = new TreeSet<>();
+                List<Pair> frontier = List.of(from);
+                for (int depth = 0; depth < 3; depth++) {
+                    final List<Pair> next = new ArrayList<>();
+                    for (final Pair p : frontier) {
+                        for (final OrderTrigger t : OrderTrigger.values()) {
+                            final OrderStateMachine.Step s = OrderStateMachine.apply(p.state(), p.previous(), t);
+                            if (s.applied()) {
+                                final Pair q = new Pair(s.state(), s.previousState());
+                                if (out.add(key(q))) {
+                                    next.add(q);
+                                }
+                            }
+                        }
+                    }
+                    frontier = next;
+                }
+                return out;
+            });
+        }
+    }
+}
