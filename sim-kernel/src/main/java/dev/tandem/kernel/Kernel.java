@@ -132,7 +132,6 @@ public final class Kernel {
     private final SinkImpl sink = new SinkImpl();
     private final SchedulerImpl scheduler = new SchedulerImpl();
     private long inboundSeq;
-    private long commandSeq;
     private boolean started;
     private boolean draining;
 
@@ -607,9 +606,9 @@ public final class Kernel {
             return;
         }
         final long now = clock.nowNanos();
-        port.queryOpenOrders(new QueryOpenOrders(++commandSeq, now, venue));
-        port.queryPositions(new QueryPositions(++commandSeq, now, venue));
-        port.queryBalances(new QueryBalances(++commandSeq, now, venue));
+        port.queryOpenOrders(new QueryOpenOrders(orders.allocateCommandId(), now, venue));
+        port.queryPositions(new QueryPositions(orders.allocateCommandId(), now, venue));
+        port.queryBalances(new QueryBalances(orders.allocateCommandId(), now, venue));
     }
 
     private void reconcileOrders(final VenueOpenOrders snapshot) {
@@ -859,7 +858,7 @@ public final class Kernel {
     /** A digest of the whole kernel state, equal for equal states (replay, restore, another JVM). */
     public String stateDigest() {
         final StateDigest d = new StateDigest();
-        d.section("kernel").putLong(clock.nowNanos()).putLong(inboundSeq).putLong(commandSeq);
+        d.section("kernel").putLong(clock.nowNanos()).putLong(inboundSeq);
         d.section("timers");
         for (final TimerQueue.Due<String> t : timers.pending()) {
             d.putString(t.name()).putLong(t.deadlineNanos());

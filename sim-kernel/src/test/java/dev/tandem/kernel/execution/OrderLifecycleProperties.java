@@ -27,7 +27,7 @@ import dev.tandem.kernel.execution.LifecycleScripts.Deliver;
 import dev.tandem.kernel.execution.LifecycleScripts.FailLatest;
 import dev.tandem.kernel.execution.LifecycleScripts.NewOrder;
 import dev.tandem.kernel.execution.LifecycleScripts.Step;
-import dev.tandem.kernel.journal.StateDigest;
+import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentRegistry;
