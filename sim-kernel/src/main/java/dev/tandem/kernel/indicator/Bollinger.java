@@ -25,10 +25,9 @@ package dev.tandem.kernel.indicator;
  */
 public final class Bollinger implements ScalarIndicator {
 
-    private final int period;
     private final double k;
-    private final RollingWindow window;
-    private long updates;
+    // The window statistics (mean = middle band, population deviation) are exactly RollingStdDev's.
+    private final RollingStdDev stats;
 
     /**
      * @param period window length; {@code >= 1}
@@ -36,25 +35,23 @@ public final class Bollinger implements ScalarIndicator {
      * @throws IllegalArgumentException if {@code period < 1} or {@code k} is negative, NaN or infinite
      */
     public Bollinger(int period, double k) {
-        this.period = Checks.period(period);
+        this.stats = new RollingStdDev(period);
         if (!(Double.isFinite(k) && k >= 0.0)) {
             throw new IllegalArgumentException("k must be finite and >= 0, was " + k);
         }
         this.k = k;
-        this.window = new RollingWindow(period);
     }
 
     @Override
     public void update(double price) {
         Checks.finite(price, "price");
-        window.add(price);
-        updates++;
+        stats.update(price);
     }
 
     /** {@code true} once {@code period} prices have been seen. */
     @Override
     public boolean isReady() {
-        return window.isFull();
+        return stats.isReady();
     }
 
     /** The middle band; same as {@link #middle()}. */
@@ -65,12 +62,12 @@ public final class Bollinger implements ScalarIndicator {
 
     /** The SMA of the window, or NaN before ready. */
     public double middle() {
-        return isReady() ? window.mean() : Double.NaN;
+        return stats.mean();
     }
 
     /** The population standard deviation of the window, or NaN before ready. */
     public double stdDev() {
-        return isReady() ? Math.sqrt(window.centralSumOfSquares() / period) : Double.NaN;
+        return stats.populationStdDev();
     }
 
     /** {@code middle + k * sigma}, or NaN before ready. */
@@ -109,7 +106,7 @@ public final class Bollinger implements ScalarIndicator {
     }
 
     public int period() {
-        return period;
+        return stats.period();
     }
 
     public double k() {
@@ -118,12 +115,11 @@ public final class Bollinger implements ScalarIndicator {
 
     @Override
     public long updates() {
-        return updates;
+        return stats.updates();
     }
 
     @Override
     public void reset() {
-        window.clear();
-        updates = 0;
+        stats.reset();
     }
 }
