@@ -74,6 +74,7 @@ import dev.tandem.kernel.risk.RiskActions;
 import dev.tandem.kernel.risk.RiskDecision;
 import dev.tandem.kernel.risk.RiskEngine;
 import dev.tandem.kernel.strategy.OpenOrder;
+import dev.tandem.kernel.strategy.SnapshottableStrategy;
 import dev.tandem.kernel.strategy.Strategy;
 import dev.tandem.kernel.strategy.StrategyContext;
 import dev.tandem.kernel.strategy.StrategyParams;
@@ -134,6 +135,8 @@ public final class Kernel {
     private long inboundSeq;
     private boolean started;
     private boolean draining;
+    /** The snapshot this kernel was restored from (null for a kernel started from its configuration). */
+    private KernelSnapshot restoredFrom;
 
     /** One registered strategy and its context. */
     private final class StrategySlot implements StrategyContext {
@@ -372,7 +375,7 @@ public final class Kernel {
 
     /** Registers a strategy (before {@link #start()}). */
     public Kernel addStrategy(final StrategySpec spec) {
-        if (started) {
+        if (started || restoredFrom != null) {
             throw new IllegalStateException("strategies are added before start");
         }
         if (strategies.containsKey(spec.id()) || spec.id().equals(StrategyId.RISK)) {
@@ -403,6 +406,10 @@ public final class Kernel {
     public void start() {
         if (started) {
             throw new IllegalStateException("already started");
+        }
+        if (restoredFrom != null) {
+            startRestored();
+            return;
         }
         started = true;
         emit(new KernelStarted(config.seed(), config.runTag(), config.fingerprint(), clock.nowNanos(), clock.nowNanos()));
@@ -806,6 +813,151 @@ public final class Kernel {
         } finally {
             draining = false;
         }
+    }
+
+    // ---- snapshot and restore (DESIGN §2.8) ----
+
+    /**
+     * Everything needed to continue this run exactly, as immutable values ({@link KernelSnapshot#toText()} for
+     * storage). Take it between inbound events (not from a listener or a strategy callback), after {@link #start()}.
+     * The snapshot holds the state of {@link SnapshottableStrategy} strategies; other strategies are restarted with
+     * {@code onStart} on restore.
+     */
+    public KernelSnapshot snapshot() {
+        if (!started) {
+            throw new IllegalStateException("start() the kernel before taking a snapshot");
+        }
+        if (draining || !strategyQueue.isEmpty()) {
+            throw new IllegalStateException("a snapshot is taken between inbound events, not while one is handled");
+        }
+        final List<KernelSnapshot.TimerEntry> pending = new ArrayList<>();
+        for (final TimerQueue.Due<String> t : timers.pending()) {
+            pending.add(new KernelSnapshot.TimerEntry(t.name(), t.deadlineNanos(), t.seq()));
+        }
+        final List<KernelSnapshot.StrategyEntry> strategyEntries = new ArrayList<>();
+        for (final StrategySlot s : strategies.values()) {
+            String state = null;
+            if (s.strategy instanceof SnapshottableStrategy ss) {
+                state = ss.saveState();
+                if (state == null) {
+                    throw new IllegalStateException("strategy " + s.spec.id() + " returned no state from saveState()");
+                }
+            }
+            strategyEntries.add(new KernelSnapshot.StrategyEntry(s.spec.id(), s.random.state(), state));
+        }
+        return new KernelSnapshot(KernelSnapshot.VERSION, config.fingerprint(), clock.nowNanos(), inboundSeq, pending,
+                timers.nextSeq(), data.snapshot(), portfolio.snapshot(), orders.snapshot(), risk.snapshot(), strategyEntries,
+                trace.hex(), trace.events());
+    }
+
+    /**
+     * A kernel that continues the run a snapshot was taken from. The configuration must be the one the snapshot was
+     * taken with (same {@link KernelConfig#fingerprint()}), and the strategies the same ids, in the same order, with
+     * the same instruments and market-maker flag. The returned kernel holds the snapshot's state (its
+     * {@link #stateDigest()} equals the original's at the snapshot) and is not started: add listeners, then call
+     * {@link #start()}, which emits nothing of its own (no second {@link KernelStarted}) and does not schedule
+     * reconciliation again (pending timers are restored); it calls
+     * {@link SnapshottableStrategy#restoreState} on strategies whose state is in the snapshot and {@code onStart} on
+     * the others. Inbound sequence numbers continue from the snapshot's; {@link #traceHash()} continues as a new chain
+     * seeded by the snapshot's trace hash (see {@link TraceHash#continueFrom}).
+     *
+     * @throws IllegalArgumentException if the snapshot belongs to another configuration or other strategies
+     */
+    public static Kernel restore(
+            final KernelConfig config,
+            final List<ExecutionPort> ports,
+            final EventJournal journal,
+            final List<StrategySpec> strategySpecs,
+            final KernelSnapshot snapshot) {
+        checkRestorable(config, strategySpecs, snapshot);
+        final Kernel k = new Kernel(config, ports, journal);
+        k.restoreState(strategySpecs, snapshot);
+        return k;
+    }
+
+    private static void checkRestorable(final KernelConfig config, final List<StrategySpec> specs, final KernelSnapshot snapshot) {
+        final String fingerprint = config.fingerprint();
+        if (!fingerprint.equals(snapshot.configFingerprint())) {
+            throw new IllegalArgumentException("snapshot was taken with configuration " + snapshot.configFingerprint()
+                    + " but this configuration is " + fingerprint
+                    + "; a snapshot restores only into the configuration it was taken with (same seed, run tag, instruments, balances, limits)");
+        }
+        final List<StrategyId> given = new ArrayList<>();
+        specs.forEach(s -> given.add(s.id()));
+        final List<StrategyId> saved = new ArrayList<>();
+        snapshot.strategies().forEach(s -> saved.add(s.id()));
+        if (!given.equals(saved)) {
+            throw new IllegalArgumentException("snapshot has strategies " + saved + " but " + given
+                    + " were given; a restore needs the same strategies in the same order");
+        }
+        final TreeMap<StrategyId, dev.tandem.kernel.risk.RiskSnapshot.StrategySnapshot> risked = new TreeMap<>();
+        snapshot.risk().strategies().forEach(s -> risked.put(s.id(), s));
+        if (risked.size() != given.size() || !risked.keySet().containsAll(given)) {
+            throw new IllegalArgumentException("snapshot's risk state has strategies " + risked.keySet() + " but its strategy list " + saved);
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            final StrategySpec spec = specs.get(i);
+            final var r = risked.get(spec.id());
+            final List<InstrumentId> instrumentsSorted = new ArrayList<>(new java.util.TreeSet<>(spec.instruments()));
+            if (!instrumentsSorted.equals(r.instruments()) || spec.marketMaker() != r.marketMaker()) {
+                throw new IllegalArgumentException("strategy " + spec.id() + " was registered with instruments " + r.instruments()
+                        + " and marketMaker=" + r.marketMaker() + " in the snapshot, but is given " + instrumentsSorted
+                        + " and marketMaker=" + spec.marketMaker());
+            }
+            if (snapshot.strategies().get(i).state() != null && !(spec.strategy() instanceof SnapshottableStrategy)) {
+                throw new IllegalArgumentException("the snapshot holds the state of strategy " + spec.id()
+                        + " but the strategy given for it is not a SnapshottableStrategy");
+            }
+        }
+    }
+
+    /** Puts a snapshot's state into this fresh kernel (registers strategies without their risk side effects). */
+    private void restoreState(final List<StrategySpec> specs, final KernelSnapshot snapshot) {
+        for (final StrategySpec spec : specs) {
+            final StrategySlot slot = new StrategySlot(spec);
+            strategies.put(spec.id(), slot);
+            for (final InstrumentId id : spec.instruments()) {
+                final StrategySlot[] old = subscribers.getOrDefault(id, new StrategySlot[0]);
+                final StrategySlot[] now = java.util.Arrays.copyOf(old, old.length + 1);
+                now[old.length] = slot;
+                subscribers.put(id, now);
+            }
+        }
+        clock.advanceTo(snapshot.clockNanos());
+        inboundSeq = snapshot.inboundSeq();
+        data.restore(snapshot.data());
+        portfolio.restoreState(snapshot.portfolio());
+        orders.restore(snapshot.execution());
+        risk.restore(snapshot.risk());
+        for (final KernelSnapshot.TimerEntry t : snapshot.timers()) {
+            timers.restore(new TimerQueue.Due<>(t.name(), t.deadlineNanos(), t.seq(), t.name()), snapshot.timerNextSeq());
+        }
+        timers.restoreNextSeq(snapshot.timerNextSeq());
+        for (final KernelSnapshot.StrategyEntry e : snapshot.strategies()) {
+            strategies.get(e.id()).random.restore(e.randomState());
+        }
+        trace.continueFrom(snapshot.traceHash(), snapshot.outboundEvents());
+        restoredFrom = snapshot;
+    }
+
+    /** {@link #start()} of a restored kernel: strategies resume or restart; nothing else happens. */
+    private void startRestored() {
+        started = true;
+        int i = 0;
+        for (final StrategySlot s : strategies.values()) {
+            final String state = restoredFrom.strategies().get(i++).state();
+            if (state != null) {
+                ((SnapshottableStrategy) s.strategy).restoreState(s, state);
+            } else {
+                s.strategy.onStart(s);
+            }
+        }
+        drainStrategyQueue();
+    }
+
+    /** Whether this kernel was restored from a snapshot ({@link #restore}). */
+    public boolean isRestored() {
+        return restoredFrom != null;
     }
 
     // ---- inspection ----

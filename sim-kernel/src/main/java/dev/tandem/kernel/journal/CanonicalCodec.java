@@ -71,10 +71,13 @@ public final class CanonicalCodec {
         for (final Type t : types) {
             if (t instanceof Class<?> c && c.isRecord()) {
                 register(c);
-            } else if (t instanceof ParameterizedType p
-                    && p.getActualTypeArguments()[0] instanceof Class<?> c
-                    && c.isRecord()) {
-                register(c);
+            } else if (t instanceof ParameterizedType p) {
+                // list elements, and sorted-map values
+                for (final Type arg : p.getActualTypeArguments()) {
+                    if (arg instanceof Class<?> c && c.isRecord()) {
+                        register(c);
+                    }
+                }
             }
         }
     }
@@ -258,9 +261,20 @@ public final class CanonicalCodec {
                 return Collections.unmodifiableList(out);
             }
             if (raw == SortedMap.class) {
-                final TreeMap<String, String> out = new TreeMap<>();
-                ((Map<?, ?>) v).forEach((k, val) -> out.put(String.valueOf(k), String.valueOf(val)));
-                return out;
+                if (!(type instanceof ParameterizedType p)) {
+                    final TreeMap<String, String> out = new TreeMap<>();
+                    ((Map<?, ?>) v).forEach((k, val) -> out.put(String.valueOf(k), String.valueOf(val)));
+                    return out;
+                }
+                // keys were written as strings; values keep their declared type (Long, records, ...)
+                final Type keyType = p.getActualTypeArguments()[0];
+                final Type valueType = p.getActualTypeArguments()[1];
+                final TreeMap<Object, Object> out = new TreeMap<>();
+                for (final Map.Entry<?, ?> e : ((Map<?, ?>) v).entrySet()) {
+                    final String key = String.valueOf(e.getKey());
+                    out.put(convertKey(key, keyType, where), convert(e.getValue(), valueType, where + "[" + key + "]", line));
+                }
+                return Collections.unmodifiableSortedMap(out);
             }
             if (raw.isRecord()) {
                 return build((Map<?, ?>) v, line);
@@ -269,6 +283,37 @@ public final class CanonicalCodec {
             throw new IllegalArgumentException(where + ": bad value '" + v + "' (" + e.getMessage() + ")", e);
         }
         throw new IllegalArgumentException(where + ": unsupported field type " + raw.getName());
+    }
+
+    /** A sorted-map key from its string form (keys are encoded with {@code String.valueOf}). */
+    private static Object convertKey(final String key, final Type keyType, final String where) {
+        if (keyType == String.class) {
+            return key;
+        }
+        if (keyType == Long.class) {
+            return Long.parseLong(key);
+        }
+        if (keyType == Integer.class) {
+            return Integer.parseInt(key);
+        }
+        if (keyType == ClientOrderId.class) {
+            return new ClientOrderId(key);
+        }
+        if (keyType == StrategyId.class) {
+            return new StrategyId(key);
+        }
+        if (keyType == InstrumentId.class) {
+            return InstrumentId.parse(key);
+        }
+        if (keyType instanceof Class<?> c && c.isEnum()) {
+            return enumConstant(c, key);
+        }
+        throw new IllegalArgumentException(where + ": unsupported map key type " + keyType.getTypeName());
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumConstant(final Class<?> c, final String name) {
+        return Enum.valueOf((Class) c, name);
     }
 
     private static String abbreviate(final String s) {

@@ -14,6 +14,7 @@ public final class TraceHash {
     private final MessageDigest sha;
     private final StringBuilder line = new StringBuilder(512);
     private long events;
+    private boolean continued;
 
     /** A fresh trace. */
     public TraceHash() {
@@ -23,6 +24,28 @@ public final class TraceHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Makes this fresh trace the continuation of another one (a kernel restored from a snapshot): the hash becomes
+     * SHA-256 over {@code previousHex + "\n"} followed by the events accepted from now on, and {@link #events()}
+     * counts on from {@code previousEvents}. A continued trace therefore does not equal the unbroken trace of the
+     * run it continues; it equals every other continuation of the same snapshot given the same events.
+     *
+     * @param previousHex    the {@link #hex()} of the trace being continued (64 lower-case hex digits)
+     * @param previousEvents its {@link #events()}
+     */
+    public void continueFrom(final String previousHex, final long previousEvents) {
+        if (events != 0 || continued) {
+            throw new IllegalStateException("only a fresh trace can continue another");
+        }
+        if (previousHex == null || !previousHex.matches("[0-9a-f]{64}") || previousEvents < 0) {
+            throw new IllegalArgumentException("a trace continues from a 64-digit lower-case hex hash and a count >= 0, got '"
+                    + previousHex + "' and " + previousEvents);
+        }
+        sha.update((previousHex + "\n").getBytes(StandardCharsets.UTF_8));
+        events = previousEvents;
+        continued = true;
     }
 
     /** Adds one event. */

@@ -879,6 +879,25 @@ public final class Portfolio implements PortfolioView {
         return p;
     }
 
+    /**
+     * Replaces this portfolio's whole state with a snapshot, in place (for owners that hold this instance, such as a
+     * kernel restored from its snapshot); afterwards {@link #digest} equals the snapshot's portfolio's. The account
+     * currency and default leverage are configuration and must match.
+     */
+    public void restoreState(final PortfolioSnapshot s) {
+        if (!accountCurrency.equals(s.accountCurrency()) || defaultPerpLeverage != s.defaultPerpLeverage()) {
+            throw new IllegalArgumentException("snapshot of a portfolio in " + s.accountCurrency() + " with default leverage "
+                    + s.defaultPerpLeverage() + " cannot restore into one in " + accountCurrency + " with " + defaultPerpLeverage);
+        }
+        final Portfolio restored = restore(s, instruments);
+        assets.clear();
+        assets.putAll(restored.assets);
+        positions.clear();
+        positions.putAll(restored.positions);
+        locks.clear();
+        locks.putAll(restored.locks);
+    }
+
     @Override
     public String toString() {
         final StringBuilder sb = new StringBuilder("Portfolio[").append(accountCurrency);

@@ -83,6 +83,14 @@ public final class TimerQueue<T> {
         return out;
     }
 
+    /**
+     * Restores the next sequence number (snapshot restore; {@link #restore} only raises it to the value given, so a
+     * queue restored without pending timers needs this). It never goes down.
+     */
+    public void restoreNextSeq(final long nextSeqValue) {
+        nextSeq = Math.max(nextSeq, nextSeqValue);
+    }
+
     /** Restores a timer exactly as it was (snapshot restore). */
     public void restore(final Due<T> due, final long nextSeqValue) {
         timers.put(new Key(due.deadlineNanos(), due.name(), due.seq()), due.payload());

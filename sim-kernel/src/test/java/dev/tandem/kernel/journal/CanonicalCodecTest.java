@@ -59,6 +59,27 @@ class CanonicalCodecTest {
         assertThat(s).contains("\"metadata\":{\"a\":\"2\",\"z\":\"1\"}");
     }
 
+    /** A record with typed sorted maps (as in kernel snapshots). */
+    public record Counters(java.util.SortedMap<String, Long> byName, java.util.SortedMap<InstrumentId, BookLevel> byInstrument) {}
+
+    @Test
+    void sortedMapsDecodeToTheirDeclaredKeyAndValueTypes() {
+        final TreeMap<String, Long> byName = new TreeMap<>();
+        byName.put("S1", 12L);
+        byName.put("A", -3L);
+        final TreeMap<InstrumentId, BookLevel> byInstrument = new TreeMap<>();
+        byInstrument.put(BTC, new BookLevel(100, 2));
+        final CanonicalCodec codec = new CanonicalCodec(List.of(Counters.class));
+        final String line = codec.encode(new Counters(byName, byInstrument));
+        assertThat(line).isEqualTo("{\"@\":\"Counters\",\"byName\":{\"A\":-3,\"S1\":12},"
+                + "\"byInstrument\":{\"BTCUSDT.SIM\":{\"@\":\"BookLevel\",\"price\":100,\"qty\":2}}}");
+        final Counters back = (Counters) codec.decode(line);
+        assertThat(back.byName()).isEqualTo(byName);
+        assertThat(back.byName().get("S1")).isInstanceOf(Long.class);
+        assertThat(back.byInstrument()).isEqualTo(byInstrument);
+        assertThat(codec.encode(back)).isEqualTo(line);
+    }
+
     @Test
     void malformedLinesSayWhereAndWhat() {
         final CanonicalCodec codec = EventTypes.inboundCodec();
