@@ -731,9 +731,16 @@ public final class Kernel {
         return new SubmitResult(order.clientOrderId(), ReasonCode.NONE, "");
     }
 
-    /** The single path of every outbound event. */
+    /**
+     * The single path of every outbound event. Listeners are told right after the event is hashed, before the
+     * kernel's own reactions emit follow-up events (a fill's {@code PositionChanged}), so every listener sees events in
+     * exactly the trace order.
+     */
     private void emit(final KernelEvent event) {
         trace.accept(event);
+        for (final Listener l : listeners) {
+            l.onEvent(event);
+        }
         if (event instanceof OrderEvent oe) {
             onOrderEvent(oe);
         } else if (event instanceof CircuitBreakerStateChanged b) {
@@ -741,9 +748,6 @@ public final class Kernel {
             if (b.to() == BreakerState.CLOSED) {
                 requestReconciliation(b.venue());
             }
-        }
-        for (final Listener l : listeners) {
-            l.onEvent(event);
         }
     }
 
