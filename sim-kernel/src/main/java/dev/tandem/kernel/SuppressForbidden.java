@@ -6,7 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The one escape hatch from the determinism check (forbidden-apis, {@code src/forbidden/determinism.txt}).
+ * The one escape hatch from the determinism check (forbidden-apis, {@code config/forbidden/determinism.txt}).
  * Every use must say why the forbidden call cannot change a run's output.
  */
 @Retention(RetentionPolicy.CLASS)
