@@ -194,6 +194,21 @@ public interface Gen<T> {
     }
 
     /**
+     * A biased coin, for "sometimes" decisions ({@code booleans(0.2)}: one time in five). Shrinks
+     * towards {@code false} whatever the bias, so phrase the decision so that {@code false} is the
+     * plain case ("add a fault?", "is the book empty?").
+     *
+     * @param probabilityTrue chance of {@code true} on fresh draws, in {@code [0, 1]}
+     * @return the generator
+     */
+    static Gen<Boolean> booleans(double probabilityTrue) {
+        if (!(probabilityTrue >= 0.0 && probabilityTrue <= 1.0)) {
+            throw new IllegalArgumentException("probability must be in [0, 1]: " + probabilityTrue);
+        }
+        return rng -> rng.weightedBoolean(probabilityTrue);
+    }
+
+    /**
      * @param values the options (may contain {@code null}); copied
      * @param <T> value type
      * @return one of {@code values}, uniformly, shrinking towards the first

@@ -134,4 +134,16 @@ class GenTest {
         assertThatThrownBy(() -> Gen.weighted(0, Gen.constant(1))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Gen.ints(0, 1).filter(i -> true, 0)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void biasedBooleansFollowTheirProbabilityAndShrinkToFalse() {
+        List<Boolean> fifth = Gen.booleans(0.2).samples(7, 5_000);
+        long trues = fifth.stream().filter(b -> b).count();
+        assertThat(trues).isBetween(850L, 1_150L);
+        assertThat(Gen.booleans(0.0).samples(7, 200)).containsOnly(false);
+        assertThat(Gen.booleans(1.0).samples(7, 200)).containsOnly(true);
+        assertThat(Gen.booleans(0.9).generate(Rng.replay(new long[0]))).isFalse(); // the simplest choice
+        assertThatThrownBy(() -> Gen.booleans(1.5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Gen.booleans(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -28,7 +28,9 @@ import java.util.function.Supplier;
  * time from the same choice sequence as everything else, so the shrinker deletes and simplifies
  * actions exactly as it does list elements. With {@link #stateDependent} the action generator may
  * depend on the current state (e.g. only cancel orders that exist). If the state is
- * {@link AutoCloseable} it is closed after every try.
+ * {@link AutoCloseable} it is closed after every try. {@link #startWith} and {@link #endWith} add an
+ * action that every try opens with (a generated set-up) or closes with (a final phase whose checks
+ * must always run); both are applied by the same step and reported like the others.
  *
  * <p>The failure's {@link PropertyFailure#shrunkValue()} is the executed {@code List<A>} (ending with
  * the action whose step threw), and the report prints it one numbered action per line, so give
@@ -66,16 +68,21 @@ public final class StatefulProperty<S, A> {
     private final Step<S, A> step;
     private final int minLength;
     private final int maxLength;
+    private final Gen<? extends A> first; // null: none
+    private final Gen<? extends A> last;  // null: none
     private final Settings settings;
 
     private StatefulProperty(Supplier<? extends S> initialState,
                              Function<? super S, ? extends Gen<? extends A>> actions, Step<S, A> step,
-                             int minLength, int maxLength, Settings settings) {
+                             int minLength, int maxLength, Gen<? extends A> first, Gen<? extends A> last,
+                             Settings settings) {
         this.initialState = initialState;
         this.actions = actions;
         this.step = step;
         this.minLength = minLength;
         this.maxLength = maxLength;
+        this.first = first;
+        this.last = last;
         this.settings = settings;
     }
 
@@ -108,7 +115,7 @@ public final class StatefulProperty<S, A> {
             Step<S, A> step) {
         return new StatefulProperty<>(Objects.requireNonNull(initialState, "initialState"),
                 Objects.requireNonNull(actions, "actions"), Objects.requireNonNull(step, "step"),
-                DEFAULT_MIN_LENGTH, DEFAULT_MAX_LENGTH, Settings.defaults());
+                DEFAULT_MIN_LENGTH, DEFAULT_MAX_LENGTH, null, null, Settings.defaults());
     }
 
     /**
@@ -120,7 +127,36 @@ public final class StatefulProperty<S, A> {
         if (min < 0 || max < min) {
             throw new IllegalArgumentException("need 0 <= min <= max: " + min + ", " + max);
         }
-        return new StatefulProperty<>(initialState, actions, step, min, max, settings);
+        return new StatefulProperty<>(initialState, actions, step, min, max, first, last, settings);
+    }
+
+    /**
+     * Starts every try with one action drawn from {@code firstAction}, before the random ones: a
+     * generated set-up (a seed, a configuration, a market to trade in) that the following actions can
+     * rely on. It is always applied, is not counted by {@link #length}, is never deleted by the
+     * shrinker (its values still shrink) and is reported as action 1.
+     *
+     * @param firstAction generator of the opening action
+     * @return a configured copy
+     */
+    public StatefulProperty<S, A> startWith(Gen<? extends A> firstAction) {
+        Objects.requireNonNull(firstAction, "firstAction");
+        return new StatefulProperty<>(initialState, actions, step, minLength, maxLength, firstAction, last, settings);
+    }
+
+    /**
+     * Ends every try whose actions all passed with one more action drawn from {@code lastAction}: a
+     * closing phase whose checks must run at the end of every sequence ("let every timer fire",
+     * "close all positions, then the books must balance exactly"). It is applied by the same step, is
+     * not counted by {@link #length}, is never deleted by the shrinker (its values still shrink) and
+     * is reported as the last action, marked when it is the one that failed.
+     *
+     * @param lastAction generator of the closing action
+     * @return a configured copy
+     */
+    public StatefulProperty<S, A> endWith(Gen<? extends A> lastAction) {
+        Objects.requireNonNull(lastAction, "lastAction");
+        return new StatefulProperty<>(initialState, actions, step, minLength, maxLength, first, lastAction, settings);
     }
 
     /**
@@ -164,7 +200,7 @@ public final class StatefulProperty<S, A> {
     }
 
     private StatefulProperty<S, A> with(Settings newSettings) {
-        return new StatefulProperty<>(initialState, actions, step, minLength, maxLength, newSettings);
+        return new StatefulProperty<>(initialState, actions, step, minLength, maxLength, first, last, newSettings);
     }
 
     /**
@@ -179,24 +215,28 @@ public final class StatefulProperty<S, A> {
         double extra = Math.min((maxLength - minLength) / 2.0, 50.0);
         double more = extra / (extra + 1.0);
         Engine.Run run = Engine.run(settings, label, testCase -> {
-            Trace<A> trace = new Trace<>();
+            Trace trace = new Trace();
             testCase.value(trace);
             Rng rng = testCase.rng();
             S state = initialState.get();
             Throwable primary = null;
             try {
+                if (first != null) {
+                    trace.run(state, first.generate(rng));
+                }
+                int offset = trace.actions.size();
                 while (true) {
-                    int n = trace.actions.size();
+                    int n = trace.actions.size() - offset;
                     int start = rng.choiceCount();
                     if (n >= maxLength || (n >= minLength && !rng.weightedBoolean(more))) {
                         break;
                     }
                     A action = actions.apply(state).generate(rng);
                     rng.markSpan(start);
-                    trace.actions.add(action);
-                    trace.stepRunning = true;
-                    step.apply(state, action);
-                    trace.stepRunning = false;
+                    trace.run(state, action);
+                }
+                if (last != null) {
+                    trace.run(state, last.generate(rng));
                 }
             } catch (Throwable t) {
                 primary = t;
@@ -221,16 +261,25 @@ public final class StatefulProperty<S, A> {
         return new CheckResult(label, master, run.tries(), run.discarded());
     }
 
-    private static PropertyFailure failure(Engine.Falsified f) {
-        Trace<?> original = (Trace<?>) f.original().value();
-        Trace<?> shrunk = (Trace<?>) f.shrunk().value();
+    private PropertyFailure failure(Engine.Falsified f) {
+        @SuppressWarnings("unchecked")
+        Trace original = (Trace) f.original().value();
+        @SuppressWarnings("unchecked")
+        Trace shrunk = (Trace) f.shrunk().value();
         return new PropertyFailure(f, original.snapshot(), shrunk.snapshot(), original.render(), shrunk.render());
     }
 
     /** The actions executed in one try, and whether the last step threw. */
-    private static final class Trace<A> {
+    private final class Trace {
         final List<A> actions = new ArrayList<>();
         boolean stepRunning;
+
+        void run(S state, A action) throws Exception {
+            actions.add(action);
+            stepRunning = true;
+            step.apply(state, action);
+            stepRunning = false;
+        }
 
         List<A> snapshot() {
             return Collections.unmodifiableList(new ArrayList<>(actions));

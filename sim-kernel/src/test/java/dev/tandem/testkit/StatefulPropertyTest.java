@@ -224,4 +224,96 @@ class StatefulPropertyTest {
         assertThatThrownBy(() -> StatefulProperty.of(Object::new, OPS, (s, op) -> { }).length(3, 2))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    record Open(int threshold) {
+    }
+
+    record Add(int value) {
+    }
+
+    record Close(int limit) {
+    }
+
+    /** Opening action, random actions and closing action of one try, in the order the step saw them. */
+    static final class Ledger {
+        final List<Object> seen = new ArrayList<>();
+        int threshold = -1;
+        int sum;
+
+        void apply(Object action) {
+            seen.add(action);
+            if (action instanceof Open) {
+                assertThat(seen).as("the opening action comes first").hasSize(1);
+                threshold = ((Open) action).threshold();
+            } else if (action instanceof Add) {
+                assertThat(threshold).as("opened before any random action").isNotNegative();
+                int value = ((Add) action).value();
+                assertThat(value).as("value within the opened threshold").isLessThanOrEqualTo(threshold);
+                sum += value;
+            } else {
+                assertThat(sum).as("sum within the closing limit").isLessThanOrEqualTo(((Close) action).limit());
+            }
+        }
+    }
+
+    private static final Gen<Object> ADDS = Gen.ints(0, 100).map(Add::new);
+
+    @Test
+    void startWithOpensEveryTryAndItsValueShrinks() {
+        List<List<Object>> tries = new ArrayList<>();
+        StatefulProperty.of(() -> new Ledger(), ADDS, (ledger, action) -> {
+                    if (ledger.seen.isEmpty()) {
+                        tries.add(ledger.seen);
+                    }
+                    ledger.apply(action);
+                })
+                .startWith(Gen.constant(new Open(100)))
+                .length(0, 5).tries(100).seed(3).check();
+        assertThat(tries).hasSize(100).allSatisfy(seen -> assertThat(seen.get(0)).isEqualTo(new Open(100)))
+                .anySatisfy(seen -> assertThat(seen).hasSize(1)) // even with no random action
+                .allSatisfy(seen -> assertThat(seen).hasSizeLessThanOrEqualTo(6)); // not counted by length
+
+        for (long seed = 0; seed < 5; seed++) {
+            long s = seed;
+            PropertyFailure failure = failureOf(() -> StatefulProperty.of(Ledger::new, ADDS, Ledger::apply)
+                    .startWith(Gen.ints(0, 1_000).map(Open::new))
+                    .seed(s).check());
+            assertThat(failure.shrunkValue()).as("seed %d", s).isEqualTo(List.of(new Open(0), new Add(1)));
+            assertThat(failure.getMessage()).contains("      1. Open[threshold=0]\n      2. Add[value=1]   <-- failed here");
+        }
+    }
+
+    @Test
+    void endWithClosesEveryPassingTryAndReportsItsFailure() {
+        int[] closings = {0};
+        StatefulProperty.of(Ledger::new, ADDS, (ledger, action) -> {
+                    closings[0] += action instanceof Close ? 1 : 0;
+                    ledger.apply(action);
+                })
+                .startWith(Gen.constant(new Open(100)))
+                .endWith(Gen.constant(new Close(Integer.MAX_VALUE)))
+                .length(0, 3).tries(50).check();
+        assertThat(closings[0]).isEqualTo(50);
+
+        for (long seed = 0; seed < 5; seed++) {
+            long s = seed;
+            PropertyFailure failure = failureOf(() -> StatefulProperty.of(Ledger::new, ADDS, Ledger::apply)
+                    .startWith(Gen.constant(new Open(100)))
+                    .endWith(Gen.ints(0, 1_000).map(Close::new))
+                    .seed(s).check());
+            assertThat(failure.shrunkValue()).as("seed %d", s)
+                    .isEqualTo(List.of(new Open(100), new Add(1), new Close(0)));
+            assertThat(failure.getMessage()).contains("shrunk value     : 3 actions\n"
+                    + "      1. Open[threshold=100]\n"
+                    + "      2. Add[value=1]\n"
+                    + "      3. Close[limit=0]   <-- failed here\n");
+        }
+
+        // a failing random action ends the try: the closing action does not run after it
+        PropertyFailure failure = failureOf(() -> StatefulProperty.of(Ledger::new, ADDS, Ledger::apply)
+                .startWith(Gen.constant(new Open(0)))
+                .endWith(Gen.constant(new Close(0)))
+                .check());
+        assertThat(failure.shrunkValue()).isEqualTo(List.of(new Open(0), new Add(1)));
+    }
 }

@@ -33,6 +33,8 @@
  *         })
  *         .length(0, 100)
  *         .check();
+ * // .startWith(gen) / .endWith(gen) add an action every try opens with (a generated set-up) or closes
+ * // with (a final phase whose checks must always run, e.g. "let every timer fire").
  * // On failure: PropertyFailure, whose message lists the minimal sequence, e.g.
  * //   shrunk value     : 3 actions
  * //       1. Push[value=0]

@@ -26,9 +26,12 @@ import dev.tandem.kernel.execution.LifecycleScripts.CancelAll;
 import dev.tandem.kernel.execution.LifecycleScripts.Deliver;
 import dev.tandem.kernel.execution.LifecycleScripts.FailLatest;
 import dev.tandem.kernel.execution.LifecycleScripts.NewOrder;
+import dev.tandem.kernel.execution.LifecycleScripts.Outage;
+import dev.tandem.kernel.execution.LifecycleScripts.Setup;
 import dev.tandem.kernel.execution.LifecycleScripts.Step;
 import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.FailureKind;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentRegistry;
 import dev.tandem.kernel.model.OrderIntent;
@@ -39,7 +42,9 @@ import dev.tandem.kernel.random.RandomSource;
 import dev.tandem.kernel.time.Scheduler;
 import dev.tandem.kernel.time.SimClock;
 import dev.tandem.kernel.time.TimerQueue;
+import dev.tandem.testkit.Gen;
 import dev.tandem.testkit.Instruments;
+import dev.tandem.testkit.StatefulProperty;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -48,63 +53,93 @@ import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomized lifecycle properties with a small local seeded loop (fixed seeds; {@code -Dtandem.tries=N} for more).
- * Every failure message starts with the seed: rerun {@link #replay} with it. Random report sequences
- * ({@link LifecycleScripts}) must never drive an order into a state the table does not allow, never into two
- * terminal states, never fill more than the quantity, and emit each applied fill exactly once.
+ * Stateful properties of the {@link OrderManager} on the {@code dev.tandem.testkit} harness: random step sequences
+ * ({@link LifecycleScripts}: new orders, local cancels/amends, plausible, duplicated, reordered, late, contradictory
+ * and failed venue reports, time passing) must never drive an order into a state the table does not allow, never
+ * into two terminal states, never fill more than the quantity, and emit each applied fill exactly once. Every
+ * invariant is checked after every callback into the manager (each report, each fired timer); a failure shrinks
+ * to a minimal step sequence and prints {@code -Dtandem.seed/-Dtandem.tries} to reproduce it.
+ *
+ * <p>Tries follow the harness precedence ({@code -Dtandem.tries}, 200 in the build).
  */
 class OrderLifecycleProperties {
-    private static final long BASE_SEED = 0x7A11_0000_0000L;
     private static final long START = 1_700_000_000_000_000_000L;
     private static final EnumSet<OrderState> PRE_CANCEL =
             EnumSet.of(OrderState.PENDING_NEW, OrderState.NEW, OrderState.PARTIALLY_FILLED, OrderState.UNKNOWN);
-
-    private static int tries() {
-        return Integer.getInteger("tandem.tries", 200);
-    }
+    /** Random steps per run (the harness draws the length; mean about 50), between the setup and the settling. */
+    private static final int MAX_STEPS = 120;
 
     @Test
     void randomReportSequencesKeepEveryOrderLegal() {
-        for (int i = 0; i < tries(); i++) {
-            replay(BASE_SEED + i);
-        }
+        property(1).check();
     }
 
+    /** Two managers fed the same steps in lockstep emit the same events and have the same digest after every step. */
     @Test
-    void sameSeedGivesTheSameEventsAndDigest() {
-        for (int i = 0; i < Math.max(1, tries() / 10); i++) {
-            final long seed = BASE_SEED + 10_000 + i;
-            final Run a = new Run(seed);
-            a.play();
-            final Run b = new Run(seed);
-            b.play();
-            assertThat(b.events).as("seed=%d", seed).isEqualTo(a.events);
-            assertThat(b.digest()).as("seed=%d", seed).isEqualTo(a.digest());
-        }
+    void sameStepsGiveTheSameEventsAndDigest() {
+        property(2).check();
     }
 
-    /** Runs one seed with every invariant checked after every callback. */
-    static void replay(final long seed) {
-        new Run(seed).play();
+    private static StatefulProperty<Lifecycle, Step> property(final int managers) {
+        return StatefulProperty.<Lifecycle, Step>stateDependent(() -> new Lifecycle(managers),
+                        l -> LifecycleScripts.next(l.script), Lifecycle::step)
+                .startWith(LifecycleScripts.setup())
+                .endWith(Gen.constant(LifecycleScripts.SETTLE))
+                .length(0, MAX_STEPS);
     }
 
     // ======================================================================= the runner
 
-    /** One run: a manager whose port only records commands, driven by a generated script. */
+    /** The state of one try: what the script knows, and one manager (or two twins) driven by the same steps. */
+    private static final class Lifecycle {
+        final int managers;
+        final LifecycleScripts.Script script = new LifecycleScripts.Script(Instruments.btcUsdtPerp(), START);
+        final List<Run> runs = new ArrayList<>();
+        int applied;
+        int compared; // events already found equal between the twins
+
+        Lifecycle(final int managers) {
+            this.managers = managers;
+        }
+
+        void step(final Step s) {
+            applied++;
+            final String where = "action " + applied + " " + s;
+            if (s instanceof Setup setup) {
+                for (int k = 0; k < managers; k++) {
+                    runs.add(new Run(setup));
+                }
+            } else {
+                for (final Run r : runs) {
+                    r.play(s, where);
+                }
+            }
+            if (runs.size() == 2) {
+                final Run a = runs.get(0);
+                final Run b = runs.get(1);
+                assertThat(b.events.size()).as("%s: the twins' event counts", where).isEqualTo(a.events.size());
+                assertThat(b.events.subList(compared, b.events.size())).as("%s: the twins' events", where)
+                        .isEqualTo(a.events.subList(compared, a.events.size()));
+                compared = a.events.size();
+                assertThat(b.digest()).as("%s: the twins' digests", where).isEqualTo(a.digest());
+            }
+            script.applied(s);
+        }
+    }
+
+    /** One manager whose port only records commands, driven step by step. */
     private static final class Run {
-        final long seed;
         final Instrument btc = Instruments.btcUsdtPerp();
         final SimClock clock = new SimClock(START);
         final TimerQueue<Object> timers = new TimerQueue<>();
         final List<Command> commands = new ArrayList<>();
         final List<KernelEvent> events = new ArrayList<>();
+        final TreeSet<ClientOrderId> deniedOnRecheck = new TreeSet<>();
         final OrderManager manager;
-        final List<Step> script;
         final Checker checker;
         String where = "start";
 
-        Run(final long seed) {
-            this.seed = seed;
+        Run(final Setup setup) {
             final Scheduler scheduler = new Scheduler() {
                 @Override
                 public long nowNanos() {
@@ -123,30 +158,36 @@ class OrderLifecycleProperties {
             };
             final TreeMap<String, ExecutionPort> ports = new TreeMap<>();
             ports.put(Instruments.VENUE, new RecordingPort(Instruments.VENUE, commands));
-            final RandomSource master = RandomSource.seeded(seed);
-            final RandomSource recheck = master.child("recheck");
-            // the risk re-check denies a quarter of the orders leaving the queue
+            // the risk re-check denies the orders the script marked (a quarter) when they leave the queue
             this.manager = new OrderManager(ExecutionConfig.defaults(), InstrumentRegistry.of(List.of(btc)), ports, scheduler,
-                    master.child("execution.jitter"), events::add,
-                    o -> recheck.nextInt(4) == 0 ? ReasonCode.RISK_PRICE_BAND : ReasonCode.NONE,
+                    RandomSource.seeded(setup.jitterSeed()), events::add,
+                    o -> deniedOnRecheck.contains(o.clientOrderId()) ? ReasonCode.RISK_PRICE_BAND : ReasonCode.NONE,
                     new ClientOrderIdGenerator(LifecycleScripts.RUN_TAG));
-            this.script = LifecycleScripts.generate(master.child("script"), btc, START, 60);
-            this.checker = new Checker(seed, manager, events);
+            this.checker = new Checker(manager, events);
         }
 
-        void play() {
-            for (int i = 0; i < script.size(); i++) {
-                final Step s = script.get(i);
-                where = "step " + i + " " + s;
+        void play(final Step s, final String at) {
+            where = at;
+            if (s instanceof Outage o) {
+                for (int k = 0; k < LifecycleScripts.OUTAGE_FAILURES; k++) {
+                    where = at + " / failure " + (k + 1);
+                    apply(new FailLatest(null, RequestKind.QUERY_OPEN_ORDERS, FailureKind.TRANSIENT, 0, false, o.tsNanos()));
+                }
+                where = at + " / order";
+                apply(o.order());
+            } else {
                 apply(s);
             }
         }
 
         private void apply(final Step s) {
             if (s instanceof NewOrder n) {
+                if (n.deniedOnRecheck()) {
+                    deniedOnRecheck.add(n.id());
+                }
                 final OrderIntent intent = OrderIntent.limit(LifecycleScripts.STRATEGY, btc.id(), n.side(), n.price(), n.qty());
                 final Order o = manager.create(intent);
-                assertThat(o.clientOrderId()).as("seed=%d %s", seed, where).isEqualTo(n.id());
+                assertThat(o.clientOrderId()).as("%s", where).isEqualTo(n.id());
                 checked(() -> manager.send(o));
             } else if (s instanceof Deliver d) {
                 clock.advanceTo(Math.max(clock.nowNanos(), d.report().tsInitNanos()));
@@ -165,6 +206,7 @@ class OrderLifecycleProperties {
                 checked(() -> manager.cancelAll(btc.id()));
             } else if (s instanceof Advance a) {
                 final long until = clock.nowNanos() + a.nanos();
+                final String at = where;
                 for (int guard = 0; guard < 100_000; guard++) {
                     final TimerQueue.Due<Object> due = timers.pollDue(until);
                     if (due == null) {
@@ -172,10 +214,10 @@ class OrderLifecycleProperties {
                         return;
                     }
                     clock.advanceTo(Math.max(clock.nowNanos(), due.deadlineNanos()));
-                    where = where + " / timer " + due.name();
+                    where = at + " / timer " + due.name() + " @" + due.deadlineNanos();
                     checked(() -> manager.onTimer(due.name(), due.deadlineNanos()));
                 }
-                throw new AssertionError("seed=" + seed + " " + where + ": timers never settle");
+                throw new AssertionError(where + ": timers never settle");
             } else {
                 throw new IllegalStateException("unknown step " + s);
             }
@@ -186,7 +228,7 @@ class OrderLifecycleProperties {
             try {
                 callback.run();
             } catch (RuntimeException e) {
-                throw new AssertionError("seed=" + seed + " " + where + ": the order manager threw", e);
+                throw new AssertionError(where + ": the order manager threw", e);
             }
             checker.after(before, where);
         }
@@ -286,7 +328,6 @@ class OrderLifecycleProperties {
 
         private static final TreeMap<String, TreeSet<String>> REACHABLE = new TreeMap<>();
 
-        private final long seed;
         private final OrderManager manager;
         private final List<KernelEvent> events;
         private final TreeMap<ClientOrderId, OrderState> firstTerminal = new TreeMap<>();
@@ -294,8 +335,7 @@ class OrderLifecycleProperties {
         private final TreeMap<ClientOrderId, Long> filledFromEvents = new TreeMap<>();
         private final TreeMap<ClientOrderId, TreeSet<String>> tradeIdsFromEvents = new TreeMap<>();
 
-        Checker(final long seed, final OrderManager manager, final List<KernelEvent> events) {
-            this.seed = seed;
+        Checker(final OrderManager manager, final List<KernelEvent> events) {
             this.manager = manager;
             this.events = events;
         }
@@ -309,7 +349,7 @@ class OrderLifecycleProperties {
         }
 
         void after(final Before before, final String where) {
-            final String ctx = "seed=" + seed + " " + where;
+            final String ctx = where;
             // events of this callback, applied to the event-side bookkeeping
             for (int i = before.eventCount(); i < events.size(); i++) {
                 if (events.get(i) instanceof OrderEvent e) {

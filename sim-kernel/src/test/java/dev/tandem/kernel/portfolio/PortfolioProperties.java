@@ -11,266 +11,358 @@ import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.InstrumentRegistry;
 import dev.tandem.kernel.model.Liquidity;
 import dev.tandem.kernel.model.Side;
-import dev.tandem.kernel.random.RandomSource;
+import dev.tandem.testkit.Gen;
 import dev.tandem.testkit.Instruments;
+import dev.tandem.testkit.Property;
+import dev.tandem.testkit.StatefulProperty;
+import java.math.RoundingMode;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * Randomized properties of {@link Portfolio} over seeded fill sequences. A small local seeded loop stands in for
- * the shared property harness: every try uses {@code RandomSource.seeded(seed)}, and a failure names its seed.
- * Reproduce one with {@code -Dtandem.seed=<seed>}; soak with {@code -Dtandem.tries=10000} (at least 300 run).
+ * Properties of {@link Portfolio} on the {@code dev.tandem.testkit} harness: random sequences of fills, marks,
+ * funding, leverage changes, order locks, snapshot/restore and adoptions ({@link StatefulProperty}), checked against
+ * the test's own running totals after every action, so a failure shrinks to a minimal action sequence and prints
+ * {@code -Dtandem.seed/-Dtandem.tries} to reproduce it. Tries follow the harness precedence ({@code -Dtandem.tries},
+ * 200 in the build).
  */
 final class PortfolioProperties {
-    private static final int TRIES = Math.max(300, Integer.getInteger("tandem.tries", 0));
     private static final long INITIAL_USDT = money("1000000");
     private static final long INITIAL_BTC = money("1");
 
-    private final Instrument perp = Instruments.btcUsdtPerp();
-    private final Instrument eth = Instruments.ethUsdtPerp();
-    private final Instrument spot = Instruments.btcUsdtSpot();
-    private final List<Instrument> all = List.of(perp, eth, spot);
-    private final InstrumentRegistry registry = InstrumentRegistry.of(all);
+    private static final Instrument PERP = Instruments.btcUsdtPerp();
+    private static final Instrument ETH = Instruments.ethUsdtPerp();
+    private static final Instrument SPOT = Instruments.btcUsdtSpot();
+    private static final List<Instrument> ALL = List.of(PERP, ETH, SPOT);
+    private static final InstrumentRegistry REGISTRY = InstrumentRegistry.of(ALL);
 
-    /** Runs the property for every seed (or just {@code -Dtandem.seed}), naming the seed of a failure. */
-    private static void forAllSeeds(final String property, final LongConsumer body) {
-        final String only = System.getProperty("tandem.seed");
-        final long first = only == null ? 1 : Long.parseLong(only);
-        final long last = only == null ? TRIES : first;
-        for (long seed = first; seed <= last; seed++) {
-            try {
-                body.accept(seed);
-            } catch (AssertionError | RuntimeException e) {
-                final String msg = property + " failed for seed " + seed + " (reproduce: -Dtandem.seed=" + seed + ")";
-                System.out.println(msg);
-                throw new AssertionError(msg + ": " + e.getMessage(), e);
-            }
+    // ======================================================================= actions
+
+    /** One thing that happens to the portfolio. Instruments are named by id, so reports stay short. */
+    sealed interface Action permits Fill, Mark, Funding, Leverage, Lock, LockFill, Release, SnapshotRestore, AdoptPosition,
+            AdoptBalance, CloseOut {}
+
+    /** An own fill. */
+    record Fill(InstrumentId id, Side side, long price, long qty, long fee) implements Action {}
+
+    /** A mark price. */
+    record Mark(InstrumentId id, long price) implements Action {}
+
+    /** A funding settlement at {@code rate} and mark {@code price} (perpetuals only). */
+    record Funding(InstrumentId id, long rate, long price) implements Action {}
+
+    /** A leverage change. */
+    record Leverage(InstrumentId id, int leverage) implements Action {}
+
+    /** Funds locked for a resting order. */
+    record Lock(ClientOrderId order, InstrumentId id, Side side, long price, long qty) implements Action {}
+
+    /** A fill against an order's lock. */
+    record LockFill(ClientOrderId order, long qty) implements Action {}
+
+    /** An order's lock is released. */
+    record Release(ClientOrderId order) implements Action {}
+
+    /** Snapshot, restore, and carry on with the restored copy. */
+    record SnapshotRestore() implements Action {}
+
+    /** Reconciliation adopts the venue's position (perpetuals only). */
+    record AdoptPosition(InstrumentId id, long venueQty, long avgEntryPrice) implements Action {}
+
+    /** Reconciliation adopts the venue's balance: ours plus {@code delta}. */
+    record AdoptBalance(String asset, long delta) implements Action {}
+
+    /** The end of a fill sequence: close every open position at these prices, then the books must balance exactly. */
+    record CloseOut(long perpPrice, long ethPrice, long spotPrice) implements Action {
+        long price(final Instrument i) {
+            return i.equals(PERP) ? perpPrice : i.equals(ETH) ? ethPrice : spotPrice;
         }
     }
 
-    private Portfolio newPortfolio() {
-        final TreeMap<String, Long> initial = new TreeMap<>();
-        initial.put("USDT", INITIAL_USDT);
-        initial.put("BTC", INITIAL_BTC);
-        return new Portfolio("USDT", registry, initial, 5);
+    // ======================================================================= generators
+
+    private static Instrument instrument(final InstrumentId id) {
+        return REGISTRY.find(id);
     }
 
-    /** Per-instrument totals kept by the test, independently of the portfolio. */
-    private static final class Model {
-        final TreeMap<InstrumentId, long[]> byId = new TreeMap<>(); // signedQty, buyN, sellN, fees, funding
-
-        long[] of(final InstrumentId id) {
-            return byId.computeIfAbsent(id, k -> new long[5]);
-        }
+    private static long priceFloor(final Instrument i) {
+        return i.equals(ETH) ? i.price("2000") : i.price("50000");
     }
 
-    private long randomPrice(final RandomSource rnd, final Instrument i) {
-        // 50 000 .. 70 000 for BTC, 2 000 .. 4 000 for ETH, on the tick grid
-        final long lo = i == eth ? i.price("2000") : i.price("50000");
-        final long hi = i == eth ? i.price("4000") : i.price("70000");
-        return rnd.nextLong(lo / i.tickSize(), hi / i.tickSize()) * i.tickSize();
+    private static long priceCeiling(final Instrument i) {
+        return i.equals(ETH) ? i.price("4000") : i.price("70000");
     }
 
-    private long randomQty(final RandomSource rnd, final Instrument i) {
-        final long maxLots = i == spot ? 200_000 : 2_000; // up to 0.2 BTC spot, 2 BTC / 20 ETH perp
-        return rnd.nextLong(1, maxLots) * i.lotSize();
+    /** 50 000 .. 70 000 for BTC, 2 000 .. 4 000 for ETH, on the tick grid. */
+    private static Gen<Long> price(final Instrument i) {
+        return Gen.longs(priceFloor(i) / i.tickSize(), priceCeiling(i) / i.tickSize()).map(ticks -> ticks * i.tickSize());
     }
 
-    private long randomFee(final RandomSource rnd, final Instrument i, final long notional) {
-        return switch (rnd.nextInt(4)) {
-            case 0 -> i.fee(notional, Liquidity.MAKER);
-            case 1 -> i.fee(notional, Liquidity.TAKER);
-            case 2 -> -Fixed.applyRate(notional, Fixed.rate("0.0001"), java.math.RoundingMode.HALF_EVEN); // rebate
-            default -> rnd.nextLong(0, money("5"));
+    /** Up to 0.2 BTC spot, 2 BTC / 20 ETH perp. */
+    private static Gen<Long> qty(final Instrument i) {
+        final long maxLots = i.equals(SPOT) ? 200_000 : 2_000;
+        return Gen.longs(1, maxLots).map(lots -> lots * i.lotSize());
+    }
+
+    private static Gen<Side> side() {
+        return Gen.oneOf(Side.BUY, Side.SELL);
+    }
+
+    /** An arbitrary small fee (shrinks to 0), the maker or taker fee, or a rebate. */
+    private static Gen<Long> fee(final Instrument i, final long notional) {
+        return Gen.anyOf(
+                Gen.longs(0, money("5")),
+                Gen.constant(i.fee(notional, Liquidity.MAKER)),
+                Gen.constant(i.fee(notional, Liquidity.TAKER)),
+                Gen.constant(-Fixed.applyRate(notional, Fixed.rate("0.0001"), RoundingMode.HALF_EVEN))); // rebate
+    }
+
+    private static Gen<Fill> fill(final Instrument i) {
+        return rng -> {
+            final Side side = side().generate(rng);
+            final long price = price(i).generate(rng);
+            final long qty = qty(i).generate(rng);
+            return new Fill(i.id(), side, price, qty, fee(i, i.notional(price, qty)).generate(rng));
         };
     }
 
-    private void fill(final Portfolio p, final Model m, final Instrument i, final Side side, final long price,
-            final long qty, final long fee) {
-        final long notional = i.notional(price, qty);
-        final PositionUpdate u = p.onFill(i.id(), side, price, qty, fee);
-        final long[] t = m.of(i.id());
-        t[0] += side.sign() * qty;
-        if (side == Side.BUY) {
-            t[1] += notional;
-        } else {
-            t[2] += notional;
+    private static Gen<Fill> fillWithoutFee(final Instrument i) {
+        return Gen.zip(side(), price(i), qty(i), (side, price, qty) -> new Fill(i.id(), side, price, qty, 0));
+    }
+
+    private static Gen<Action> lockAction(final Instrument i) {
+        final Gen<ClientOrderId> orders = Gen.ints(0, 5).map(n -> new ClientOrderId("o" + n));
+        return Gen.anyOf(
+                rng -> new Lock(orders.generate(rng), i.id(), side().generate(rng), price(i).generate(rng), qty(i).generate(rng)),
+                Gen.zip(orders, qty(i), LockFill::new),
+                orders.map(Release::new));
+    }
+
+    /** The trading actions: an instrument, then an action on it, in percent (spot has no funding: more leverage changes). */
+    private static final Gen<Action> TRADING = Gen.elements(ALL).flatMap(PortfolioProperties::trading);
+
+    private static Gen<Action> trading(final Instrument i) {
+        final Gen<Action> fill = fill(i).map(Action.class::cast);
+        final Gen<Action> mark = price(i).map(p -> new Mark(i.id(), p));
+        final Gen<Action> leverage = Gen.ints(1, i.maxLeverage()).map(l -> new Leverage(i.id(), l));
+        final Gen<Action> restore = Gen.constant(new SnapshotRestore());
+        if (!i.isPerpetual()) {
+            return Gen.frequency(Gen.weighted(70, fill), Gen.weighted(8, mark), Gen.weighted(10, leverage),
+                    Gen.weighted(8, lockAction(i)), Gen.weighted(4, restore));
         }
-        t[3] += fee;
-        assertThat(u.signedQty()).as("position == signed sum of fills").isEqualTo(t[0]);
-        assertThat(u.feesTotalMoney()).isEqualTo(t[3]);
-        if (u.signedQty() != 0) {
-            assertThat(u.avgEntryPrice()).as("VWAP within the traded range")
-                    .isBetween(randomPriceFloor(i), randomPriceCeiling(i));
-        } else {
-            assertThat(u.avgEntryPrice()).isZero();
+        final Gen<Action> funding = Gen.zip(Gen.longs(-Fixed.rate("0.003"), Fixed.rate("0.003")), price(i),
+                (rate, p) -> new Funding(i.id(), rate, p));
+        return Gen.frequency(Gen.weighted(70, fill), Gen.weighted(8, mark), Gen.weighted(6, funding), Gen.weighted(4, leverage),
+                Gen.weighted(8, lockAction(i)), Gen.weighted(4, restore));
+    }
+
+    private static final Gen<Action> CLOSE_OUT = Gen.zip(price(PERP), price(ETH), price(SPOT), CloseOut::new);
+
+    /** Fills, venue position adoptions (perpetuals only) and venue balance adoptions, in tenths. */
+    private static final Gen<Action> ADOPTING = Gen.elements(ALL).flatMap(i -> Gen.frequency(
+            Gen.weighted(6, fill(i)),
+            Gen.weighted(2, i.isPerpetual() ? adoptPosition(i) : adoptBalance()),
+            Gen.weighted(2, adoptBalance())));
+
+    private static Gen<Action> adoptPosition(final Instrument i) {
+        return rng -> {
+            final long venueQty = rng.weightedBoolean(0.25) ? 0 : rng.choose(-2_000, 2_000) * i.lotSize();
+            return new AdoptPosition(i.id(), venueQty, venueQty == 0 ? 0 : price(i).generate(rng));
+        };
+    }
+
+    private static Gen<Action> adoptBalance() {
+        return Gen.zip(Gen.oneOf("USDT", "BTC"), Gen.longs(-money("100"), money("100")), AdoptBalance::new);
+    }
+
+    // ======================================================================= the system under test and its model
+
+    /** A portfolio plus the test's own per-instrument totals, kept independently of it. */
+    private static final class Books {
+        Portfolio p = newPortfolio();
+        final TreeMap<InstrumentId, long[]> totals = new TreeMap<>(); // signedQty, buyN, sellN, fees, funding
+
+        long[] of(final InstrumentId id) {
+            return totals.computeIfAbsent(id, k -> new long[5]);
         }
-    }
 
-    private long randomPriceFloor(final Instrument i) {
-        return i == eth ? i.price("2000") : i.price("50000");
-    }
-
-    private long randomPriceCeiling(final Instrument i) {
-        return i == eth ? i.price("4000") : i.price("70000");
-    }
-
-    @Test
-    void randomFillSequencesKeepEveryIdentityAndCloseToExactPnl() {
-        forAllSeeds("fills", seed -> {
-            final RandomSource rnd = RandomSource.seeded(seed);
-            Portfolio p = newPortfolio();
-            final Model m = new Model();
-            final int steps = 20 + rnd.nextInt(120);
-            for (int step = 0; step < steps; step++) {
-                final Instrument i = all.get(rnd.nextInt(all.size()));
-                final int action = rnd.nextInt(100);
-                if (action < 70) {
-                    final Side side = rnd.nextInt(2) == 0 ? Side.BUY : Side.SELL;
-                    final long price = randomPrice(rnd, i);
-                    final long qty = randomQty(rnd, i);
-                    fill(p, m, i, side, price, qty, randomFee(rnd, i, i.notional(price, qty)));
-                } else if (action < 78) {
-                    p.onMarkPrice(i.id(), randomPrice(rnd, i));
-                } else if (action < 84 && i.isPerpetual()) {
-                    final long rate = rnd.nextLong(-Fixed.rate("0.003"), Fixed.rate("0.003"));
-                    final long amount = p.applyFunding(i.id(), rate, randomPrice(rnd, i));
-                    m.of(i.id())[4] += amount;
-                    assertThat(Long.signum(amount) * Long.signum(rate) * Long.signum(p.positionQty(i.id())))
-                            .as("longs pay a positive rate, shorts receive it").isLessThanOrEqualTo(0);
-                } else if (action < 88) {
-                    p.setLeverage(i.id(), 1 + rnd.nextInt(i.maxLeverage()));
-                } else if (action < 96) {
-                    lockAction(p, rnd, i);
-                } else {
-                    // snapshot/restore mid-run, then keep going on the restored copy
-                    final Portfolio restored = Portfolio.restore(p.snapshot(), registry);
-                    assertThat(PortfolioTest.digest(restored)).isEqualTo(PortfolioTest.digest(p));
-                    p = restored;
+        void apply(final Action a) {
+            if (a instanceof Fill f) {
+                fill(instrument(f.id()), f.side(), f.price(), f.qty(), f.fee());
+            } else if (a instanceof Mark m) {
+                p.onMarkPrice(m.id(), m.price());
+            } else if (a instanceof Funding f) {
+                final long amount = p.applyFunding(f.id(), f.rate(), f.price());
+                of(f.id())[4] += amount;
+                assertThat(Long.signum(amount) * Long.signum(f.rate()) * Long.signum(p.positionQty(f.id())))
+                        .as("longs pay a positive rate, shorts receive it").isLessThanOrEqualTo(0);
+            } else if (a instanceof Leverage l) {
+                p.setLeverage(l.id(), l.leverage());
+            } else if (a instanceof Lock l) {
+                p.lock(l.order(), l.id(), l.side(), l.price(), l.qty());
+            } else if (a instanceof LockFill l) {
+                final PortfolioSnapshot.LockEntry before = p.lockOf(l.order());
+                p.onLockFill(l.order(), l.qty());
+                final PortfolioSnapshot.LockEntry after = p.lockOf(l.order());
+                if (before != null && after != null) {
+                    assertThat(after.lockedMoney()).as("a lock fill only shrinks the lock").isBetween(0L, before.lockedMoney());
                 }
-                assertThat(p.checkIdentities()).as("identities after step %d", step).isEmpty();
-                assertThat(p.freeBalanceMoney("USDT"))
-                        .isEqualTo(p.balanceMoney("USDT") - p.lockedMoney("USDT") - p.marginUsedMoney());
-                assertThat(p.lockedMoney("USDT")).isNotNegative();
-                assertThat(p.lockedMoney("BTC")).isNotNegative();
+            } else if (a instanceof Release r) {
+                p.release(r.order());
+            } else if (a instanceof SnapshotRestore) {
+                final Portfolio restored = Portfolio.restore(p.snapshot(), REGISTRY);
+                assertThat(PortfolioTest.digest(restored)).as("restored digest").isEqualTo(PortfolioTest.digest(p));
+                p = restored;
+            } else if (a instanceof AdoptPosition ap) {
+                p.adoptPosition(ap.id(), ap.venueQty(), ap.avgEntryPrice());
+                of(ap.id())[0] = ap.venueQty(); // the venue's truth replaces the sum of our fills
+            } else if (a instanceof AdoptBalance ab) {
+                p.adoptBalance(ab.asset(), p.balanceMoney(ab.asset()) + ab.delta());
+            } else if (a instanceof CloseOut c) {
+                closeOut(c);
+            } else {
+                throw new IllegalStateException("unknown action " + a);
             }
+            assertThat(p.checkIdentities()).as("identities").isEmpty();
+            assertThat(p.freeBalanceMoney("USDT")).as("free USDT")
+                    .isEqualTo(p.balanceMoney("USDT") - p.lockedMoney("USDT") - p.marginUsedMoney());
+            assertThat(p.lockedMoney("USDT")).as("locked USDT").isNotNegative();
+            assertThat(p.lockedMoney("BTC")).as("locked BTC").isNotNegative();
+            for (final Instrument x : ALL) {
+                assertThat(p.currentPosition(x.id()).signedQty()).as("%s position == fills + adoptions", x.id())
+                        .isEqualTo(of(x.id())[0]);
+            }
+        }
 
-            // close everything at random prices: realized == Σ sell notional − Σ buy notional, exactly
-            for (final Instrument i : all) {
+        private void fill(final Instrument i, final Side side, final long price, final long qty, final long fee) {
+            final long notional = i.notional(price, qty);
+            final PositionUpdate u = p.onFill(i.id(), side, price, qty, fee);
+            final long[] t = of(i.id());
+            t[0] += side.sign() * qty;
+            if (side == Side.BUY) {
+                t[1] += notional;
+            } else {
+                t[2] += notional;
+            }
+            t[3] += fee;
+            assertThat(u.signedQty()).as("position == signed sum of fills").isEqualTo(t[0]);
+            assertThat(u.feesTotalMoney()).as("fees").isEqualTo(t[3]);
+            if (u.signedQty() != 0) {
+                assertThat(u.avgEntryPrice()).as("VWAP within the traded range").isBetween(priceFloor(i), priceCeiling(i));
+            } else {
+                assertThat(u.avgEntryPrice()).as("flat: no entry price").isZero();
+            }
+        }
+
+        /** Closes everything: realized == Σ sell notional − Σ buy notional, exactly, and the wallet follows. */
+        private void closeOut(final CloseOut c) {
+            for (final Instrument i : ALL) {
                 final long q = p.currentPosition(i.id()).signedQty();
                 if (q != 0) {
-                    final long price = randomPrice(rnd, i);
-                    fill(p, m, i, Side.reducing(q), price, Math.abs(q), 0);
+                    fill(i, Side.reducing(q), c.price(i), Math.abs(q), 0);
                 }
             }
             long expectedUsdt = INITIAL_USDT;
-            for (final Instrument i : all) {
-                final long[] t = m.of(i.id());
-                assertThat(p.currentPosition(i.id()).signedQty()).isZero();
-                assertThat(p.costBasisMoney(i.id())).isZero();
-                assertThat(p.unrealizedPnlMoney(i.id())).isZero();
+            for (final Instrument i : ALL) {
+                final long[] t = of(i.id());
+                assertThat(p.currentPosition(i.id()).signedQty()).as("%s closed", i.id()).isZero();
+                assertThat(p.costBasisMoney(i.id())).as("%s cost basis", i.id()).isZero();
+                assertThat(p.unrealizedPnlMoney(i.id())).as("%s unrealized", i.id()).isZero();
                 assertThat(p.realizedPnlMoney(i.id())).as("%s realized", i.id()).isEqualTo(t[2] - t[1]);
-                assertThat(p.fundingMoney(i.id())).isEqualTo(t[4]);
+                assertThat(p.fundingMoney(i.id())).as("%s funding", i.id()).isEqualTo(t[4]);
                 expectedUsdt += t[2] - t[1] - t[3] + t[4];
             }
             assertThat(p.balanceMoney("USDT")).as("wallet from the test's own totals").isEqualTo(expectedUsdt);
-            assertThat(p.balanceMoney("BTC")).isEqualTo(INITIAL_BTC + m.of(spot.id())[0] * 100); // qty 1e-6 → 1e-8
-            assertThat(p.marginUsedMoney()).isZero();
-            assertThat(p.maintenanceMarginMoney()).isZero();
-            assertThat(p.checkIdentities()).isEmpty();
-        });
-    }
-
-    private void lockAction(final Portfolio p, final RandomSource rnd, final Instrument i) {
-        final ClientOrderId id = new ClientOrderId("o" + rnd.nextInt(6));
-        switch (rnd.nextInt(3)) {
-            case 0 -> p.lock(id, i.id(), rnd.nextInt(2) == 0 ? Side.BUY : Side.SELL, randomPrice(rnd, i),
-                    randomQty(rnd, i));
-            case 1 -> {
-                final PortfolioSnapshot.LockEntry before = p.lockOf(id);
-                p.onLockFill(id, randomQty(rnd, i));
-                final PortfolioSnapshot.LockEntry after = p.lockOf(id);
-                if (before != null && after != null) {
-                    assertThat(after.lockedMoney()).isBetween(0L, before.lockedMoney());
-                }
-            }
-            default -> p.release(id);
+            assertThat(p.balanceMoney("BTC")).as("BTC wallet").isEqualTo(INITIAL_BTC + of(SPOT.id())[0] * 100); // qty 1e-6 → 1e-8
+            assertThat(p.marginUsedMoney()).as("margin used").isZero();
+            assertThat(p.maintenanceMarginMoney()).as("maintenance margin").isZero();
+            assertThat(p.checkIdentities()).as("identities").isEmpty();
         }
     }
 
+    private static Portfolio newPortfolio() {
+        final TreeMap<String, Long> initial = new TreeMap<>();
+        initial.put("USDT", INITIAL_USDT);
+        initial.put("BTC", INITIAL_BTC);
+        return new Portfolio("USDT", REGISTRY, initial, 5);
+    }
+
+    // ======================================================================= properties
+
+    /**
+     * Every identity holds after every action, positions follow the fills, and closing everything at the end leaves
+     * realized PnL, funding and the wallets exactly where the test's own totals put them.
+     */
+    @Test
+    void randomFillSequencesKeepEveryIdentityAndCloseToExactPnl() {
+        StatefulProperty.of(Books::new, TRADING, Books::apply)
+                .endWith(CLOSE_OUT)
+                .length(0, 150)
+                .check();
+    }
+
+    /** Adopting venue positions and balances keeps every identity; positions are fills plus adoptions. */
     @Test
     void adoptionsKeepIdentitiesAndPositionsFollowFillsPlusAdjustments() {
-        forAllSeeds("adoption", seed -> {
-            final RandomSource rnd = RandomSource.seeded(seed);
-            final Portfolio p = newPortfolio();
-            final Model m = new Model();
-            for (int step = 0; step < 60; step++) {
-                final Instrument i = all.get(rnd.nextInt(all.size()));
-                final int action = rnd.nextInt(10);
-                if (action < 6) {
-                    final long price = randomPrice(rnd, i);
-                    final long qty = randomQty(rnd, i);
-                    final Side side = rnd.nextInt(2) == 0 ? Side.BUY : Side.SELL;
-                    fill(p, m, i, side, price, qty, randomFee(rnd, i, i.notional(price, qty)));
-                } else if (action < 8 && i.isPerpetual()) {
-                    final long venueQty = rnd.nextInt(4) == 0 ? 0 : (rnd.nextLong(-2_000, 2_000) * i.lotSize());
-                    p.adoptPosition(i.id(), venueQty, venueQty == 0 ? 0 : randomPrice(rnd, i));
-                    m.of(i.id())[0] = venueQty; // the venue's truth replaces the sum of our fills
-                } else {
-                    final String asset = rnd.nextInt(2) == 0 ? "USDT" : "BTC";
-                    p.adoptBalance(asset, p.balanceMoney(asset) + rnd.nextLong(-money("100"), money("100")));
-                }
-                assertThat(p.checkIdentities()).as("identities after step %d", step).isEmpty();
-                for (final Instrument x : all) {
-                    assertThat(p.currentPosition(x.id()).signedQty()).isEqualTo(m.of(x.id())[0]);
-                }
-            }
-            final Portfolio restored = Portfolio.restore(p.snapshot(), registry);
-            assertThat(PortfolioTest.digest(restored)).isEqualTo(PortfolioTest.digest(p));
-        });
+        StatefulProperty.of(Books::new, ADOPTING, Books::apply)
+                .endWith(Gen.constant(new SnapshotRestore())) // and the result survives a snapshot round trip
+                .length(0, 120)
+                .check();
     }
 
+    /** Two portfolios fed the same actions in lockstep have the same digest after every action. */
     @Test
-    void sameSeedGivesTheSameDigest() {
-        forAllSeeds("determinism", seed -> {
-            final String[] digests = new String[2];
-            for (int run = 0; run < 2; run++) {
-                final RandomSource rnd = RandomSource.seeded(seed);
-                final Portfolio p = newPortfolio();
-                for (int step = 0; step < 30; step++) {
-                    final Instrument i = all.get(rnd.nextInt(all.size()));
-                    final long price = randomPrice(rnd, i);
-                    p.onFill(i.id(), rnd.nextInt(2) == 0 ? Side.BUY : Side.SELL, price, randomQty(rnd, i), 1);
-                    p.onMarkPrice(i.id(), randomPrice(rnd, i));
-                }
-                digests[run] = PortfolioTest.digest(p);
-            }
-            assertThat(digests[1]).isEqualTo(digests[0]);
-        });
+    void sameActionsGiveTheSameDigest() {
+        StatefulProperty.of(Twins::new, TRADING, Twins::apply)
+                .length(0, 60)
+                .check();
     }
 
+    private static final class Twins {
+        final Books a = new Books();
+        final Books b = new Books();
+
+        void apply(final Action action) {
+            a.apply(action);
+            b.apply(action);
+            assertThat(PortfolioTest.digest(b.p)).as("the twins' digests").isEqualTo(PortfolioTest.digest(a.p));
+        }
+    }
+
+    /** A few ordinary fills, then absurd amounts that cannot fit a long. */
+    record Absurd(List<Fill> warmup, InstrumentId id, Side side, long hugePrice, long bigQty, List<Long> feeFillPrices,
+            List<Long> feeShortfalls, long fundingRateShortfall) {}
+
+    private static final Gen<Absurd> ABSURD = Gen.elements(ALL).flatMap(PortfolioProperties::absurd);
+
+    private static Gen<Absurd> absurd(final Instrument i) {
+        final Gen<List<Fill>> warmup = Gen.listOf(Gen.elements(ALL).flatMap(PortfolioProperties::fillWithoutFee), 0, 10);
+        return rng -> new Absurd(
+                warmup.generate(rng),
+                i.id(),
+                side().generate(rng),
+                rng.choose(Long.MAX_VALUE / 1000 + 1, Long.MAX_VALUE),
+                rng.choose(1_000, 1_000_000),
+                Gen.listOf(price(i), 3, 3).generate(rng),
+                Gen.listOf(Gen.longs(0, 1_000), 3, 3).generate(rng),
+                rng.choose(0, 1_000));
+    }
+
+    /** Overflow is an {@link ArithmeticException} that changes nothing, never a silently wrapped amount. */
     @Test
     void absurdValuesThrowArithmeticExceptionInsteadOfWrapping() {
-        forAllSeeds("overflow", seed -> {
-            final RandomSource rnd = RandomSource.seeded(seed);
-            final Portfolio p = newPortfolio();
-            final Model m = new Model();
-            for (int step = 0; step < 5; step++) {
-                final Instrument i = all.get(rnd.nextInt(all.size()));
-                final long price = randomPrice(rnd, i);
-                fill(p, m, i, rnd.nextInt(2) == 0 ? Side.BUY : Side.SELL, price, randomQty(rnd, i), 0);
+        Property.forAll(ABSURD).check(c -> {
+            final Books books = new Books();
+            for (final Fill f : c.warmup()) {
+                books.apply(f);
             }
+            final Portfolio p = books.p;
             final String before = PortfolioTest.digest(p);
-            final Instrument i = all.get(rnd.nextInt(all.size()));
-            final Side side = rnd.nextInt(2) == 0 ? Side.BUY : Side.SELL;
+            final Instrument i = instrument(c.id());
 
             // price × qty cannot fit a long for any of these instruments
-            final long hugePrice = rnd.nextLong(Long.MAX_VALUE / 1000 + 1, Long.MAX_VALUE);
-            final long bigQty = rnd.nextLong(1_000, 1_000_000);
-            assertThatThrownBy(() -> p.onFill(i.id(), side, hugePrice, bigQty, 0))
-                    .isInstanceOf(ArithmeticException.class);
+            assertThatThrownBy(() -> p.onFill(i.id(), c.side(), c.hugePrice(), c.bigQty(), 0)).isInstanceOf(ArithmeticException.class);
             assertThat(PortfolioTest.digest(p)).as("a failed fill changes nothing").isEqualTo(before);
 
             // fees that push a balance or a running total past the long range: two such fills cannot both fit
@@ -278,20 +370,20 @@ final class PortfolioProperties {
             for (int attempt = 0; attempt < 3; attempt++) {
                 final String prior = PortfolioTest.digest(p);
                 try {
-                    p.onFill(i.id(), side, randomPrice(rnd, i), i.lotSize(), Long.MAX_VALUE - rnd.nextLong(0, 1_000));
+                    p.onFill(i.id(), c.side(), c.feeFillPrices().get(attempt), i.lotSize(), Long.MAX_VALUE - c.feeShortfalls().get(attempt));
                 } catch (ArithmeticException expected) {
                     throwsSeen++;
                     assertThat(PortfolioTest.digest(p)).as("a failed fill changes nothing").isEqualTo(prior);
                 }
             }
-            assertThat(throwsSeen).isPositive();
+            assertThat(throwsSeen).as("fee overflows thrown").isPositive();
 
             // funding at an absurd rate
             final Portfolio fresh = newPortfolio();
-            fresh.onFill(perp.id(), Side.BUY, perp.price("60000"), perp.qty("1"), 0);
+            fresh.onFill(PERP.id(), Side.BUY, PERP.price("60000"), PERP.qty("1"), 0);
             final String freshBefore = PortfolioTest.digest(fresh);
-            assertThatThrownBy(() -> fresh.applyFunding(perp.id(), Long.MAX_VALUE - rnd.nextLong(0, 1_000),
-                    Long.MAX_VALUE / 2)).isInstanceOf(ArithmeticException.class);
+            assertThatThrownBy(() -> fresh.applyFunding(PERP.id(), Long.MAX_VALUE - c.fundingRateShortfall(), Long.MAX_VALUE / 2))
+                    .isInstanceOf(ArithmeticException.class);
             assertThat(PortfolioTest.digest(fresh)).as("a failed funding changes nothing").isEqualTo(freshBefore);
         });
     }
