@@ -65,7 +65,7 @@ import java.util.TreeMap;
  * failure. {@link #loseNextRequest} loses a request before the venue sees it (UNKNOWN_OUTCOME, not processed).
  * {@link #duplicateReports} delivers everything twice; {@link #rejectNext} refuses the next submit and
  * {@link #rejectNextCancel} the next cancel; {@link #fillRestingOrder}, {@link #unsolicitedCancel} and {@link #expireRestingOrder} act on a resting order as the
- * venue would on its own.
+ * venue would on its own; {@link #setPosition} changes a position behind the kernel's back.
  */
 public final class ScriptedExecutionPort implements ExecutionPort {
 
@@ -156,6 +156,20 @@ public final class ScriptedExecutionPort implements ExecutionPort {
             throw new IllegalArgumentException("chunks must be positive");
         }
         this.fillChunks = chunks;
+    }
+
+    /**
+     * Sets a position as the venue would on its own, without fills this process hears of (closed or opened outside
+     * this process, auto-deleveraging): reconciliation must find the difference. {@code avgEntryPrice} must be
+     * positive unless the position is 0.
+     */
+    public void setPosition(final InstrumentId instrumentId, final long signedQty, final long avgEntryPrice) {
+        if (signedQty != 0 && avgEntryPrice <= 0) {
+            throw new IllegalArgumentException("a position needs a positive entry price");
+        }
+        final long[] p = positions.computeIfAbsent(instrumentId, k -> new long[2]);
+        p[0] = signedQty;
+        p[1] = signedQty == 0 ? 0 : avgEntryPrice * Math.abs(signedQty);
     }
 
     /** Sets a balance (money units). */
