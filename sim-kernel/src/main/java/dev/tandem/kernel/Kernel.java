@@ -43,6 +43,7 @@ import dev.tandem.kernel.event.VenuePositions;
 import dev.tandem.kernel.execution.ClientOrderIdGenerator;
 import dev.tandem.kernel.execution.Order;
 import dev.tandem.kernel.execution.OrderManager;
+import dev.tandem.kernel.execution.OrderView;
 import dev.tandem.kernel.journal.EventJournal;
 import dev.tandem.kernel.journal.TraceHash;
 import dev.tandem.kernel.model.BreakerState;
@@ -134,6 +135,8 @@ public final class Kernel {
     private long inboundSeq;
     private boolean started;
     private boolean draining;
+    /** The order being re-checked by risk on leaving the local queue, or null (see {@link #recheck}). */
+    private ClientOrderId rechecking;
 
     /** One registered strategy and its context. */
     private final class StrategySlot implements StrategyContext {
@@ -296,7 +299,8 @@ public final class Kernel {
         @Override
         public void cancelAllForStrategy(final StrategyId strategyId) {
             for (final Order o : orders.openOrders()) {
-                if (o.strategyId().equals(strategyId)) {
+                // not the order whose re-check disabled the strategy: the re-check's answer denies it
+                if (o.strategyId().equals(strategyId) && !o.clientOrderId().equals(rechecking)) {
                     orders.cancel(o.clientOrderId());
                 }
             }
@@ -357,12 +361,52 @@ public final class Kernel {
                 RandomSource.forComponent(config.seed(), "exec.jitter"), sink,
                 this::recheck,
                 new ClientOrderIdGenerator(config.runTag()));
-        this.risk = new RiskEngine(config.risk(), instruments, portfolio, data, orders, scheduler, sink, new Actions());
+        this.risk = new RiskEngine(config.risk(), instruments, portfolio, data, new RiskOrderView(), scheduler, sink, new Actions());
     }
 
-    /** Risk re-check of an order leaving the local queue (breaker closed, token available). */
+    /**
+     * Risk re-check of an order leaving the local queue (breaker closed, token available). The order is still open
+     * (PENDING_NEW) in the order manager; as {@link dev.tandem.kernel.execution.RiskRecheck} requires, the risk
+     * engine sees it once, as the intent, and not again among the resting orders ({@link RiskOrderView}).
+     */
     private ReasonCode recheck(final Order order) {
-        return risk.check(intentOf(order)).reason();
+        rechecking = order.clientOrderId();
+        try {
+            return risk.check(intentOf(order)).reason();
+        } finally {
+            rechecking = null;
+        }
+    }
+
+    /** The order manager as the risk engine sees it: without the order under re-check, if any. */
+    private final class RiskOrderView implements OrderView {
+        private Order excluded() {
+            final Order o = rechecking == null ? null : orders.order(rechecking);
+            return o != null && o.isOpen() ? o : null;
+        }
+
+        @Override
+        public long openLeavesQty(final InstrumentId instrumentId, final Side side) {
+            final long leaves = orders.openLeavesQty(instrumentId, side);
+            final Order x = excluded();
+            return x != null && x.instrumentId().equals(instrumentId) && x.side() == side ? leaves - x.leavesQty() : leaves;
+        }
+
+        @Override
+        public int openOrderCount(final StrategyId strategyId) {
+            final Order x = excluded();
+            return orders.openOrderCount(strategyId) - (x != null && x.strategyId().equals(strategyId) ? 1 : 0);
+        }
+
+        @Override
+        public int openOrderCount() {
+            return orders.openOrderCount() - (excluded() != null ? 1 : 0);
+        }
+
+        @Override
+        public BreakerState breakerState(final String venue) {
+            return orders.breakerState(venue);
+        }
     }
 
     private static OrderIntent intentOf(final Order o) {
@@ -714,8 +758,11 @@ public final class Kernel {
 
     /** Turns an intent into an order: risk check, then the order manager. */
     private SubmitResult submitIntent(final OrderIntent intent) {
-        final Order order = orders.create(intent);
+        // Check BEFORE the order exists. A created order is open (PENDING_NEW): the check would count the intent's
+        // quantity twice (as resting leaves and as the order) in the exposure and REDUCING checks, and a check that
+        // disables the strategy (rate abuse) would cancel the order it is deciding on, which then cannot be denied.
         final RiskDecision decision = risk.check(intent);
+        final Order order = orders.create(intent);
         if (!decision.passed()) {
             orders.deny(order, decision.reason(), decision.message());
             return new SubmitResult(order.clientOrderId(), decision.reason(), decision.message());
