@@ -108,7 +108,7 @@ import java.util.TreeMap;
  * stops runaway loops.
  */
 public final class Kernel {
-    /** Receives every outbound event, after the kernel's own reactions. */
+    /** Receives every outbound event, in trace order, after the kernel's own reactions to it. */
     @FunctionalInterface
     public interface Listener {
         /** Called for each outbound event, in order. */
@@ -130,6 +130,9 @@ public final class Kernel {
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new LinkedHashMap<>();
     private final ArrayDeque<Object[]> strategyQueue = new ArrayDeque<>();
+    /** Outbound events hashed but not yet delivered to listeners, in trace order (see {@link #emit}). */
+    private final ArrayDeque<KernelEvent> unheard = new ArrayDeque<>();
+    private boolean notifying;
     private final SinkImpl sink = new SinkImpl();
     private final SchedulerImpl scheduler = new SchedulerImpl();
     private long inboundSeq;
@@ -774,6 +777,10 @@ public final class Kernel {
     /** The single path of every outbound event. */
     private void emit(final KernelEvent event) {
         trace.accept(event);
+        // The kernel's reactions below may emit events of their own (a fill's PositionChanged, a breaker's
+        // StrategyStateChanged, a halt's cancels). Listeners must still see events in trace order, each after the
+        // reactions to it: queue the event now, in trace position, and let the outermost emit deliver the queue.
+        unheard.add(event);
         if (event instanceof OrderEvent oe) {
             onOrderEvent(oe);
         } else if (event instanceof CircuitBreakerStateChanged b) {
@@ -782,8 +789,19 @@ public final class Kernel {
                 requestReconciliation(b.venue());
             }
         }
-        for (final Listener l : listeners) {
-            l.onEvent(event);
+        if (notifying) {
+            return; // an outer emit is delivering: it will reach this event in order
+        }
+        notifying = true;
+        try {
+            KernelEvent next;
+            while ((next = unheard.poll()) != null) {
+                for (final Listener l : listeners) {
+                    l.onEvent(next);
+                }
+            }
+        } finally {
+            notifying = false;
         }
     }
 

@@ -665,6 +665,23 @@ class KernelTest {
         assertThat(h.commands(SubmitOrder.class)).hasSize(1);
     }
 
+    /**
+     * Regression: the kernel told listeners about an event after its own reactions to it, and those reactions emit
+     * events of their own (a fill's PositionChanged, a breaker's StrategyStateChanged, a halt's cancels), so
+     * listeners saw the reaction before its cause: a recorded event stream disagreed with the trace hash.
+     */
+    @Test
+    void listenersSeeTheOutboundEventsInTraceOrder() {
+        final KernelHarness h = richRun();
+        final dev.tandem.kernel.journal.TraceHash recomputed = new dev.tandem.kernel.journal.TraceHash();
+        h.events().forEach(recomputed::accept);
+        assertThat(recomputed.events()).isEqualTo(h.kernel().outboundEvents());
+        assertThat(recomputed.hex()).isEqualTo(h.traceHash());
+        final List<KernelEvent> events = h.events();
+        final int fill = events.indexOf(h.events(OrderFilled.class).get(0));
+        assertThat(events.get(fill + 1)).isInstanceOf(PositionChanged.class);
+    }
+
     // ------------------------------------------------------------------------------------------------ determinism
 
     @Test
