@@ -765,6 +765,11 @@ public final class Kernel {
         // quantity twice (as resting leaves and as the order) in the exposure and REDUCING checks, and a check that
         // disables the strategy (rate abuse) would cancel the order it is deciding on, which then cannot be denied.
         final RiskDecision decision = risk.check(intent);
+        if (!decision.passed() && intent.qty() <= 0) {
+            // not even an order (orders have a positive quantity): a strategy's bad input is denied, never a crash
+            final ClientOrderId id = orders.denyIntent(intent, decision.reason(), decision.message());
+            return new SubmitResult(id, decision.reason(), decision.message());
+        }
         final Order order = orders.create(intent);
         if (!decision.passed()) {
             orders.deny(order, decision.reason(), decision.message());

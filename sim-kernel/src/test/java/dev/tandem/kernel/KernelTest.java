@@ -666,6 +666,31 @@ class KernelTest {
     }
 
     /**
+     * Regression (found by KernelProperties): an intent with a quantity of 0 or less made the kernel throw
+     * ("quantity must be positive") out of the strategy callback, and so out of {@code onEvent}: one strategy's bad
+     * input failed the whole kernel. It is denied RISK_INVALID_QTY like any other invalid intent.
+     */
+    @Test
+    void anIntentWithoutAPositiveQuantityIsDeniedNotAFailure() {
+        final TestStrategy s = new TestStrategy();
+        s.onBar = (st, n) -> {
+            st.limitBuy(PX_59K, 0);
+            st.record(st.ctx.marketOrder(BTC.id(), Side.SELL, -QTY_001));
+            st.limitBuy(PX_59K, QTY_001);
+        };
+        final KernelHarness h = harness(config(), s);
+        h.bar(BTC.id(), h.at(1), PX_60K);
+        h.runUntil(h.at(2));
+
+        assertThat(s.results).extracting(SubmitResult::denial)
+                .containsExactly(ReasonCode.RISK_INVALID_QTY, ReasonCode.RISK_INVALID_QTY, ReasonCode.NONE);
+        assertThat(h.events(OrderDenied.class)).extracting(OrderDenied::clientOrderId)
+                .containsExactly(s.results.get(0).clientOrderId(), s.results.get(1).clientOrderId());
+        assertThat(s.orderEvents.get(0)).isInstanceOf(OrderDenied.class);
+        assertThat(h.commands(SubmitOrder.class)).extracting(SubmitOrder::clientOrderId).containsExactly(s.results.get(2).clientOrderId());
+    }
+
+    /**
      * Regression: the kernel told listeners about an event after its own reactions to it, and those reactions emit
      * events of their own (a fill's PositionChanged, a breaker's StrategyStateChanged, a halt's cancels), so
      * listeners saw the reaction before its cause: a recorded event stream disagreed with the trace hash.
