@@ -811,6 +811,12 @@ public final class Kernel {
     }
 
     private void onOrderEvent(final OrderEvent e) {
+        // queue the owner's callback first, in trace position: the reactions below may emit order events of their own
+        // (a fill that halts trading cancels the other orders), which the strategy must hear of after this one
+        final StrategySlot owner = strategies.get(e.strategyId());
+        if (owner != null) {
+            strategyQueue.add(new Object[] {owner, e});
+        }
         final Instrument instrument = instruments.find(e.instrumentId());
         final boolean spot = instrument != null && instrument.kind() == InstrumentKind.SPOT;
         if (e instanceof OrderSubmitted s && spot) {
@@ -834,10 +840,6 @@ public final class Kernel {
         risk.onOrderEvent(e);
         if (e instanceof OrderFilled f) {
             checkAccountRisk(f.instrumentId());
-        }
-        final StrategySlot owner = strategies.get(e.strategyId());
-        if (owner != null) {
-            strategyQueue.add(new Object[] {owner, e});
         }
     }
 

@@ -707,6 +707,28 @@ class KernelTest {
         assertThat(events.get(fill + 1)).isInstanceOf(PositionChanged.class);
     }
 
+    /**
+     * Regression (found by KernelProperties): a strategy's order event was queued for its callback after the kernel's
+     * reactions to it, and a reaction can emit order events of its own (a fill that halts trading cancels the other
+     * orders), so the strategy heard of the cancel before the fill that caused it.
+     */
+    @Test
+    void aStrategyGetsItsOrderEventsInTraceOrder() {
+        final TestStrategy s = new TestStrategy();
+        s.onBar = (st, n) -> {
+            st.limitBuy(PX_59K, QTY_001); // rests
+            st.marketBuy(QTY_001); // its 0.33 USDT fee is a drawdown beyond 0.001 %: HALTED, cancel all
+        };
+        final KernelHarness h = harness(config(RiskLimits.builder().drawdownRateMax(Fixed.rate("0.00001")).build()), s);
+        h.bar(BTC.id(), h.at(1), PX_60K);
+        h.runUntil(h.at(2));
+
+        assertThat(h.lastEvent(TradingStateChanged.class).trigger()).isEqualTo(RiskTrigger.DRAWDOWN);
+        assertThat(s.orderEvents).containsExactlyElementsOf(h.events(OrderEvent.class));
+        final int fill = s.orderEvents.indexOf(h.lastEvent(OrderFilled.class));
+        assertThat(s.orderEvents.get(fill + 1)).isInstanceOf(dev.tandem.kernel.event.OrderPendingCancel.class);
+    }
+
     // ------------------------------------------------------------------------------------------------ determinism
 
     @Test
