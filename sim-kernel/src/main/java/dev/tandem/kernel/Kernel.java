@@ -108,6 +108,9 @@ import java.util.TreeMap;
  * stops runaway loops.
  */
 public final class Kernel {
+    /** Timer of a reconciliation deferred until the end of a venue's rate-limit backoff; the venue follows. */
+    private static final String RECONCILE_AFTER_BACKOFF = "kernel:reconcile-after-backoff:";
+
     /** Receives every outbound event, in trace order, after the kernel's own reactions to it. */
     @FunctionalInterface
     public interface Listener {
@@ -506,6 +509,10 @@ public final class Kernel {
             case "exec" -> orders.onTimer(name, deadline);
             case "risk" -> risk.onTimer(name, deadline);
             case "kernel" -> {
+                if (name.startsWith(RECONCILE_AFTER_BACKOFF)) {
+                    requestReconciliation(name.substring(RECONCILE_AFTER_BACKOFF.length()));
+                    return;
+                }
                 final String venue = name.substring("kernel:reconcile:".length());
                 requestReconciliation(venue);
                 timers.schedule(name, deadline + config.reconcileIntervalNanos(), name);
@@ -653,6 +660,15 @@ public final class Kernel {
             return;
         }
         final long now = clock.nowNanos();
+        final long backoffUntil = orders.backoffUntilNanos(venue);
+        if (now < backoffUntil) {
+            // The venue answered RATE_LIMITED: nothing at all may reach it before its retry-after has passed (the
+            // order manager's promise; venues ban clients that ignore it). Ask when the backoff ends (one pending ask).
+            final String later = RECONCILE_AFTER_BACKOFF + venue;
+            timers.cancelAll(later);
+            timers.schedule(later, backoffUntil, later);
+            return;
+        }
         port.queryOpenOrders(new QueryOpenOrders(orders.allocateCommandId(), now, venue));
         port.queryPositions(new QueryPositions(orders.allocateCommandId(), now, venue));
         port.queryBalances(new QueryBalances(orders.allocateCommandId(), now, venue));

@@ -251,6 +251,10 @@ class KernelProperties {
         // ------------------------------------------------------------------------------ the venue
 
         private void onCommand(final Command c) {
+            if (k.nowNanos() < k.orders().backoffUntilNanos(c.venue())) {
+                fail("(d) a request reached " + c.venue() + " during its rate-limit backoff (until +"
+                        + (k.orders().backoffUntilNanos(c.venue()) - k.nowNanos()) + " ns): " + c);
+            }
             if (!(c instanceof SubmitOrder s) || s.attempt() != 1) {
                 return;
             }

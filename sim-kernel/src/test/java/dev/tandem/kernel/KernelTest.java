@@ -729,6 +729,28 @@ class KernelTest {
         assertThat(s.orderEvents.get(fill + 1)).isInstanceOf(dev.tandem.kernel.event.OrderPendingCancel.class);
     }
 
+    /**
+     * Regression (found by KernelProperties): reconciliation queries went straight to the port, so a periodic
+     * reconciliation (or ReconcileNow, or a breaker closing) hit a venue still inside the retry-after of its
+     * RATE_LIMITED answer, which the order manager promises never to do (and which gets IPs banned). The
+     * reconciliation now waits for the backoff to end.
+     */
+    @Test
+    void reconciliationWaitsForTheVenuesRateLimitBackoff() {
+        final TestStrategy s = new TestStrategy();
+        s.onBar = (st, n) -> st.limitBuy(PX_59K, QTY_001);
+        final KernelHarness h = harness(config().withReconcileInterval(10 * SECOND), s);
+        h.port().failNext(RequestKind.SUBMIT, FailureKind.RATE_LIMITED, 3 * SECOND);
+        h.bar(BTC.id(), h.at(9.5), PX_60K);
+        h.runUntil(h.at(13));
+
+        final long backoffEnd = h.at(9.5) + MILLI + 3 * SECOND; // the answer arrives after 1 ms, retry-after 3 s
+        assertThat(h.commands()).allSatisfy(c -> assertThat(c.tsInitNanos() <= h.at(9.5) + MILLI || c.tsInitNanos() >= backoffEnd)
+                .as("%s sent during the backoff", c).isTrue());
+        assertThat(h.commands(QueryPositions.class)).singleElement().satisfies(q -> assertThat(q.tsInitNanos()).isEqualTo(backoffEnd));
+        assertThat(h.commands(SubmitOrder.class)).extracting(SubmitOrder::tsInitNanos).containsExactly(h.at(9.5), backoffEnd);
+    }
+
     // ------------------------------------------------------------------------------------------------ determinism
 
     @Test
