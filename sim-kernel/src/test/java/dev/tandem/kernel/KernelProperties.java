@@ -59,29 +59,39 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Properties of the whole kernel over generated scenarios ({@link KernelScenarios}): random markets on the tick
- * grid, random strategies with random (often invalid, far-off, bursty, reduce-only) intents, random risk limits, random
- * venue faults (transient failures, rate limits, lost requests and answers, duplicated reports, rejections, passive
- * fills, unsolicited cancels, positions changed behind our back), operator commands and external fills.
+ * grid (bars, quotes, books, marks, trades; small moves and jumps), random strategies with random (often invalid,
+ * far-off, bursty, reduce-only) intents and random reactions (cancel, amend, close, a rogue resubmit loop, timers),
+ * random risk limits through {@link RiskLimits#builder()}, random execution settings, two venues with random faults
+ * (transient failures, rate limits, outages, lost requests and answers, duplicated and late reports, rejections,
+ * passive and late fills, unsolicited cancels and expiries, positions changed behind our back), operator commands
+ * (kill switch engage/disengage, pause/resume, close position, reconcile), external fills and funding; some runs
+ * cross a UTC midnight.
  *
- * <p>Invariants, checked while the run goes (at every OrderSubmitted and every command reaching the venue) and after
+ * <p>Invariants, checked while the run goes (at every outbound event and every command reaching a venue) and after
  * every step:
  * <ol type="a">
- *   <li>every order reaching the venue satisfies every risk limit, recomputed independently (exact decimals) from the
+ *   <li>every order reaching a venue satisfies every risk limit, recomputed independently (exact decimals) from the
  *       kernel's state at the moment it passed risk (at OrderSubmitted, and when the venue gets the first attempt —
  *       for a queued order that is its re-check); a reduce-only flatten of strategy "risk" only needs valid filters
  *       and must reduce (the documented exception);</li>
- *   <li>while HALTED no strategy order (first attempt, not from "risk") reaches the venue;</li>
- *   <li>while REDUCING no order reaching the venue can increase |position|;</li>
- *   <li>per-strategy and global order rates hold in every sliding window, counted on OrderSubmitted and at the venue;</li>
+ *   <li>while HALTED no strategy order (first attempt, not from "risk") reaches a venue; nor does any new order reach
+ *       a venue whose breaker is not CLOSED, nor a queued order after its TTL;</li>
+ *   <li>while REDUCING no order reaching a venue can increase |position|;</li>
+ *   <li>per-strategy and global order rates hold in every sliding window, counted on OrderSubmitted and at the venue;
+ *       and no request at all reaches a venue during its rate-limit backoff;</li>
  *   <li>each position is the signed sum of applied fills (OrderFilled, external fills) plus the adoptions of
- *       reconciliation, equals the last PositionChanged, and the portfolio's accounting identities hold;</li>
+ *       reconciliation, equals the last PositionChanged, and {@link Kernel#checkInvariants()} is empty;</li>
  *   <li>every order's event sequence replays legally through {@link OrderStateMachine}, reaches at most one terminal
- *       state, ends where the order manager says it is, and strategies see their order events in trace order;</li>
- *   <li>the same scenario twice gives the same events, trace hash, state digest, journal and commands;</li>
- *   <li>replaying the journal (as is, and through {@code toLines}/{@code fromLines}) into a fresh kernel with silent
- *       ports reproduces the state digest, the trace hash, the outbound events and every command sent.</li>
+ *       state, adds up its fills and ends where the order manager says it is; retries repeat the first attempt
+ *       exactly, within budget, never after an unknown outcome; strategies see their order events in trace order;</li>
+ *   <li>outbound events carry the kernel time, never going back; the same scenario twice gives the same events, trace
+ *       hash, state digest, journal and commands;</li>
+ *   <li>replaying the journal (as is, and through {@code toLines}/{@code fromLines}) into a fresh kernel with the
+ *       same configuration and fresh strategies but silent {@code RecordingExecutionPort}s, then advancing to the
+ *       original's final time, reproduces the state digest, the trace hash, the outbound events and every command.</li>
  * </ol>
- * Tries come from {@code -Dtandem.tries} (the build passes 200); a failure prints the shrunk scenario and the seed.
+ * Tries come from {@code -Dtandem.tries} (the build passes 200, about 10 s for the class on two cores; a soak with
+ * {@code -Dtandem.tries=2000} takes about a minute). A failure prints the shrunk scenario and the seed to rerun it.
  */
 class KernelProperties {
 
@@ -162,7 +172,11 @@ class KernelProperties {
         private final TreeMap<ClientOrderId, Track> tracks = new TreeMap<>();
         private final TreeMap<ClientOrderId, Boolean> reachedVenue = new TreeMap<>();
         private final List<PlannedStrategy> strategies = new ArrayList<>();
+        private final TreeMap<ClientOrderId, SubmitOrder> firstAttempts = new TreeMap<>();
+        private final TreeMap<ClientOrderId, Long> queuedUntilByOrder = new TreeMap<>();
+        private final TreeMap<ClientOrderId, Boolean> unknown = new TreeMap<>();
         private long events;
+        private long lastTsInit = Long.MIN_VALUE;
 
         /** What the checker knows of one order from its events. */
         private static final class Track {
@@ -197,6 +211,15 @@ class KernelProperties {
         private void onEvent(final KernelEvent e) {
             if (++events > RUNAWAY_EVENTS) {
                 throw new AssertionError("more than " + RUNAWAY_EVENTS + " outbound events: a loop that does not end");
+            }
+            if (e.tsInitNanos() < lastTsInit || e.tsInitNanos() != k.nowNanos()) {
+                fail("(g) outbound tsInit must be kernel time, never going back: " + e + " after " + lastTsInit + " at " + k.nowNanos());
+            }
+            lastTsInit = e.tsInitNanos();
+            if (e instanceof OrderQueued q) {
+                queuedUntilByOrder.put(q.clientOrderId(), q.expiresAtNanos());
+            } else if (e instanceof OrderStatusUnknown u) {
+                unknown.put(u.clientOrderId(), Boolean.TRUE);
             }
             if (e instanceof OrderSubmitted s) {
                 if (!s.strategyId().equals(StrategyId.RISK)) {
@@ -255,10 +278,24 @@ class KernelProperties {
                 fail("(d) a request reached " + c.venue() + " during its rate-limit backoff (until +"
                         + (k.orders().backoffUntilNanos(c.venue()) - k.nowNanos()) + " ns): " + c);
             }
-            if (!(c instanceof SubmitOrder s) || s.attempt() != 1) {
+            if (!(c instanceof SubmitOrder s)) {
                 return;
             }
+            resubmits(s);
+            if (s.attempt() != 1) {
+                return;
+            }
+            firstAttempts.put(s.clientOrderId(), s);
             reachedVenue.put(s.clientOrderId(), Boolean.TRUE);
+            // (b) a venue whose breaker is not CLOSED gets no new order (queued or denied until it closes)
+            if (k.orders().breakerState(s.venue()) != dev.tandem.kernel.model.BreakerState.CLOSED) {
+                fail("(b) a new order reached " + s.venue() + " while its breaker is " + k.orders().breakerState(s.venue()) + ": " + s);
+            }
+            // a queued order leaves the queue before its TTL
+            final Long queuedUntil = queuedUntilByOrder.get(s.clientOrderId());
+            if (queuedUntil != null && k.nowNanos() >= queuedUntil) {
+                fail("(b) a queued order was sent after its TTL: " + s);
+            }
             final boolean riskFlatten = s.strategyId().equals(StrategyId.RISK) && s.reduceOnly();
             final TradingState ts = k.risk().tradingState();
             // (b)
@@ -282,6 +319,24 @@ class KernelProperties {
             // (a) the venue gets the first attempt right after the risk check (or the queue re-check)
             riskViolations(s.strategyId(), s.instrumentId(), s.side(), s.type(), s.price(), s.triggerPrice(), s.qty(),
                     s.reduceOnly(), s.clientOrderId()).forEach(x -> fail("(a) at the venue: " + x + " " + s));
+        }
+
+        /** Retries repeat the first attempt exactly (same client id), within the retry budget, never after an unknown outcome. */
+        private void resubmits(final SubmitOrder s) {
+            if (unknown.containsKey(s.clientOrderId())) {
+                fail("(f) resubmitted after an unknown outcome, before anything else: " + s);
+            }
+            final int budget = 1 + k.config().execution().maxRetries() + k.config().execution().maxRateLimitedRetries();
+            if (s.attempt() < 1 || s.attempt() > budget) {
+                fail("(f) submit attempt " + s.attempt() + " outside 1.." + budget + ": " + s);
+            }
+            if (s.attempt() > 1) {
+                final SubmitOrder first = firstAttempts.get(s.clientOrderId());
+                if (first == null || !first.equals(new SubmitOrder(first.commandId(), first.tsInitNanos(), s.clientOrderId(), s.strategyId(),
+                        s.instrumentId(), s.side(), s.type(), s.timeInForce(), s.price(), s.triggerPrice(), s.qty(), s.reduceOnly(), 1))) {
+                    fail("(f) a retry differs from its first attempt " + first + ": " + s);
+                }
+            }
         }
 
         private void rate(final String what, final TreeMap<StrategyId, ArrayDeque<Long>> per, final ArrayDeque<Long> global,
