@@ -104,8 +104,8 @@ import java.util.TreeMap;
  * <p>Every outbound event passes through one {@link EventSink} ({@link #emit}), which hashes it into the trace, lets
  * the portfolio and risk engine react synchronously, tells listeners, and queues it for the owning strategy. Strategy
  * callbacks run after the triggering event is fully handled (a FIFO drained at the end of each inbound event), so a
- * strategy never re-enters the kernel in the middle of a state change, and a bound on callbacks per inbound event
- * stops runaway loops.
+ * strategy never re-enters the kernel in the middle of a state change, and a bound on each strategy's callbacks per
+ * inbound event stops runaway loops.
  */
 public final class Kernel {
     /** Timer of a reconciliation deferred until the end of a venue's rate-limit backoff; the venue follows. */
@@ -865,7 +865,9 @@ public final class Kernel {
         }
         draining = true;
         try {
-            int callbacks = 0;
+            // Counted per strategy: a strategy whose finite reactions are queued behind another's flood is not the
+            // runaway, and must not be disabled for the other's loop.
+            final TreeMap<StrategyId, Integer> callbacks = new TreeMap<>();
             Object[] item;
             final LinkedHashSet<StrategyId> runaway = new LinkedHashSet<>();
             while ((item = strategyQueue.poll()) != null) {
@@ -873,11 +875,11 @@ public final class Kernel {
                 if (risk.strategyState(s.spec.id()) == StrategyState.DISABLED && !(item[1] instanceof OrderEvent)) {
                     continue;
                 }
-                if (++callbacks > config.maxStrategyCallbacksPerEvent()) {
+                if (callbacks.merge(s.spec.id(), 1, Integer::sum) > config.maxStrategyCallbacksPerEvent()) {
                     // A strategy that keeps reacting to its own events without end: disable it, drop the rest.
                     if (runaway.add(s.spec.id())) {
                         risk.disableStrategy(s.spec.id(), RiskTrigger.ORDER_RATE_ABUSE, "more than " + config.maxStrategyCallbacksPerEvent()
-                                + " strategy callbacks caused by one inbound event");
+                                + " callbacks of this strategy caused by one inbound event");
                     }
                     continue;
                 }

@@ -525,6 +525,38 @@ class KernelTest {
         assertThat(h.kernel().checkInvariants()).isEmpty();
     }
 
+    /**
+     * Regression: the callback bound counted all strategies together and disabled whichever strategy's callback came
+     * after it, so a well-behaved strategy whose (finite) chain of reactions was queued behind a rogue's flood was
+     * disabled with the rogue. The bound now applies to each strategy's own callbacks.
+     */
+    @Test
+    void theCallbackBoundDisablesTheRunawayStrategyNotItsNeighbour() {
+        final TestStrategy rogue = new TestStrategy();
+        rogue.onBar = (st, n) -> st.limitBuy(PX_59K, BTC.qty("0.001"));
+        rogue.onOrder = (st, e) -> st.limitBuy(PX_59K, BTC.qty("0.001"));
+        final TestStrategy ladder = new TestStrategy();
+        ladder.onBar = (st, n) -> st.limitBuy(PX_59K, BTC.qty("0.001"));
+        ladder.onOrder = (st, e) -> { // a ladder of 8 bids, one more each time the previous is submitted
+            if (e instanceof OrderSubmitted && st.results.size() < 8) {
+                st.limitBuy(PX_59K - st.results.size() * BTC.tickSize(), BTC.qty("0.001"));
+            }
+        };
+        final RiskLimits noRateLimits = RiskLimits.builder().strategyOrderRate(0, 0).globalOrderRate(0, 0).rateAbuse(0, 0).build();
+        final KernelConfig base = config(noRateLimits);
+        final KernelConfig cfg = new KernelConfig(base.seed(), base.runTag(), base.startTimeNanos(), base.accountCurrency(),
+                base.initialBalances(), base.instruments(), base.leverage(), base.risk(), base.execution(), 0, 50);
+        final KernelHarness h = KernelHarness.started(cfg, MILLI, StrategySpec.of("rogue", BTC.id(), rogue),
+                StrategySpec.of("ladder", BTC.id(), ladder));
+        h.bar(BTC.id(), h.at(1), PX_60K);
+        h.runUntil(h.at(2));
+
+        assertThat(h.kernel().risk().strategyState(new StrategyId("rogue"))).isEqualTo(StrategyState.DISABLED);
+        assertThat(h.kernel().risk().strategyState(new StrategyId("ladder"))).isEqualTo(StrategyState.RUNNING);
+        assertThat(ladder.results).hasSize(8).allSatisfy(r -> assertThat(r.passed()).isTrue());
+        assertThat(rogue.orderEvents.size()).isGreaterThanOrEqualTo(50);
+    }
+
     @Test
     void strategyTimersFireInDeadlineThenNameOrder() {
         final TestStrategy s = new TestStrategy();
