@@ -252,7 +252,7 @@ final class KernelScenarios {
     static final Gen<Intent> INTENTS = r -> {
         final int strategy = r.chooseInt(0, 2);
         final int instrument = chance(r, 20) ? r.chooseInt(0, INSTRUMENTS.size() - 1) : -1;
-        final int sized = instrument < 0 ? 0 : instrument;
+        final int sized = instrument < 0 ? 0 : instrument; // sizes of the event's own instrument follow BTC's (wide enough)
         final Side side = r.choose(0, 1) == 0 ? Side.BUY : Side.SELL;
         final IntentKind kind = chance(r, 25) ? IntentKind.values()[r.chooseInt(2, IntentKind.values().length - 1)]
                 : r.choose(0, 1) == 0 ? IntentKind.LIMIT : IntentKind.MARKET;

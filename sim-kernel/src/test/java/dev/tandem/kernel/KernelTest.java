@@ -5,7 +5,6 @@ import static dev.tandem.testkit.KernelHarness.SECOND;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.kernel.command.CancelAllOrders;
-import dev.tandem.kernel.command.Command;
 import dev.tandem.kernel.command.QueryBalances;
 import dev.tandem.kernel.command.QueryOpenOrders;
 import dev.tandem.kernel.command.QueryOrder;
@@ -154,35 +153,9 @@ class KernelTest {
         return s;
     }
 
-    private static <T> List<T> ofType(final List<? extends KernelEvent> events, final Class<T> type) {
-        final List<T> out = new ArrayList<>();
-        for (final KernelEvent e : events) {
-            if (type.isInstance(e)) {
-                out.add(type.cast(e));
-            }
-        }
-        return out;
-    }
-
     private static List<Class<?>> orderEventTypes(final KernelHarness h, final ClientOrderId id) {
         final List<Class<?>> out = new ArrayList<>();
-        for (final OrderEvent e : h.events(OrderEvent.class)) {
-            if (e.clientOrderId().equals(id)) {
-                out.add(e.getClass());
-            }
-        }
-        return out;
-    }
-
-    private static List<Command> commandsFor(final KernelHarness h, final ClientOrderId id) {
-        final List<Command> out = new ArrayList<>();
-        for (final Command c : h.commands()) {
-            if ((c instanceof SubmitOrder s && s.clientOrderId().equals(id))
-                    || (c instanceof QueryOrder q && q.clientOrderId().equals(id))
-                    || (c instanceof dev.tandem.kernel.command.CancelOrder x && x.clientOrderId().equals(id))) {
-                out.add(c);
-            }
-        }
+        h.orderEvents(id).forEach(e -> out.add(e.getClass()));
         return out;
     }
 
@@ -338,7 +311,7 @@ class KernelTest {
         h.runUntil(h.at(2));
 
         final ClientOrderId id = s.results.get(0).clientOrderId();
-        assertThat(commandsFor(h, id)).extracting(c -> (Object) c.getClass()).containsExactly(SubmitOrder.class, QueryOrder.class);
+        assertThat(h.commands(id)).extracting(c -> (Object) c.getClass()).containsExactly(SubmitOrder.class, QueryOrder.class);
         assertThat(orderEventTypes(h, id))
                 .containsExactly(OrderSubmitted.class, OrderSent.class, OrderStatusUnknown.class, OrderAccepted.class);
         assertThat(h.kernel().orders().order(id).state()).isEqualTo(OrderState.NEW);
@@ -355,7 +328,7 @@ class KernelTest {
         h.runUntil(h.at(2));
 
         final ClientOrderId id = s.results.get(0).clientOrderId();
-        assertThat(commandsFor(h, id)).extracting(c -> (Object) c.getClass()).containsExactly(SubmitOrder.class, QueryOrder.class);
+        assertThat(h.commands(id)).extracting(c -> (Object) c.getClass()).containsExactly(SubmitOrder.class, QueryOrder.class);
         assertThat(h.lastEvent(OrderRejected.class).reason()).isEqualTo(ReasonCode.EXEC_NOT_FOUND_AFTER_UNKNOWN);
         assertThat(h.port().venueOrder(id)).isNull();
     }

@@ -22,9 +22,11 @@ import dev.tandem.kernel.data.TradeTick;
 import dev.tandem.kernel.event.FundingSettled;
 import dev.tandem.kernel.event.InboundEvent;
 import dev.tandem.kernel.event.KernelEvent;
+import dev.tandem.kernel.event.OrderEvent;
 import dev.tandem.kernel.event.VenueFill;
 import dev.tandem.kernel.journal.EventJournal;
 import dev.tandem.kernel.journal.InMemoryJournal;
+import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.InstrumentRegistry;
 import dev.tandem.kernel.model.Liquidity;
@@ -433,6 +435,33 @@ public final class KernelHarness {
         for (final Command c : commands) {
             if (type.isInstance(c)) {
                 out.add(type.cast(c));
+            }
+        }
+        return out;
+    }
+
+    /** The outbound events of one order, in order. */
+    public List<OrderEvent> orderEvents(final ClientOrderId id) {
+        final List<OrderEvent> out = new ArrayList<>();
+        for (final KernelEvent e : events) {
+            if (e instanceof OrderEvent oe && oe.clientOrderId().equals(id)) {
+                out.add(oe);
+            }
+        }
+        return out;
+    }
+
+    /** The commands about one order (submits, cancels, amends, queries), in order. */
+    public List<Command> commands(final ClientOrderId id) {
+        final List<Command> out = new ArrayList<>();
+        for (final Command c : commands) {
+            final ClientOrderId about = c instanceof SubmitOrder x ? x.clientOrderId()
+                    : c instanceof CancelOrder x ? x.clientOrderId()
+                    : c instanceof AmendOrder x ? x.clientOrderId()
+                    : c instanceof QueryOrder x ? x.clientOrderId()
+                    : null;
+            if (id.equals(about)) {
+                out.add(c);
             }
         }
         return out;
