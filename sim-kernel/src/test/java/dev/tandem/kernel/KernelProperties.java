@@ -90,8 +90,8 @@ import org.junit.jupiter.api.Test;
  *       same configuration and fresh strategies but silent {@code RecordingExecutionPort}s, then advancing to the
  *       original's final time, reproduces the state digest, the trace hash, the outbound events and every command.</li>
  * </ol>
- * Tries come from {@code -Dtandem.tries} (the build passes 200, about 10 s for the class on two cores; a soak with
- * {@code -Dtandem.tries=2000} takes about a minute). A failure prints the shrunk scenario and the seed to rerun it.
+ * Tries come from {@code -Dtandem.tries} (the build passes 200: 5-10 s for the class on two cores; a soak with
+ * {@code -Dtandem.tries=2000} about 25 s). A failure prints the shrunk scenario and the seed to rerun it.
  */
 class KernelProperties {
 
