@@ -43,6 +43,7 @@ import dev.tandem.kernel.event.VenuePositions;
 import dev.tandem.kernel.execution.ClientOrderIdGenerator;
 import dev.tandem.kernel.execution.Order;
 import dev.tandem.kernel.execution.OrderManager;
+import dev.tandem.kernel.execution.OrderView;
 import dev.tandem.kernel.journal.EventJournal;
 import dev.tandem.kernel.journal.TraceHash;
 import dev.tandem.kernel.model.BreakerState;
@@ -104,11 +105,14 @@ import java.util.TreeMap;
  * <p>Every outbound event passes through one {@link EventSink} ({@link #emit}), which hashes it into the trace, lets
  * the portfolio and risk engine react synchronously, tells listeners, and queues it for the owning strategy. Strategy
  * callbacks run after the triggering event is fully handled (a FIFO drained at the end of each inbound event), so a
- * strategy never re-enters the kernel in the middle of a state change, and a bound on callbacks per inbound event
- * stops runaway loops.
+ * strategy never re-enters the kernel in the middle of a state change, and a bound on each strategy's callbacks per
+ * inbound event stops runaway loops.
  */
 public final class Kernel {
-    /** Receives every outbound event, after the kernel's own reactions. */
+    /** Timer of a reconciliation deferred until the end of a venue's rate-limit backoff; the venue follows. */
+    private static final String RECONCILE_AFTER_BACKOFF = "kernel:reconcile-after-backoff:";
+
+    /** Receives every outbound event, in trace order, after the kernel's own reactions to it. */
     @FunctionalInterface
     public interface Listener {
         /** Called for each outbound event, in order. */
@@ -130,6 +134,9 @@ public final class Kernel {
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new LinkedHashMap<>();
     private final ArrayDeque<Object[]> strategyQueue = new ArrayDeque<>();
+    /** Outbound events hashed but not yet delivered to listeners, in trace order (see {@link #emit}). */
+    private final ArrayDeque<KernelEvent> unheard = new ArrayDeque<>();
+    private boolean notifying;
     private final SinkImpl sink = new SinkImpl();
     private final SchedulerImpl scheduler = new SchedulerImpl();
     private long inboundSeq;
@@ -137,6 +144,8 @@ public final class Kernel {
     private boolean draining;
     /** The snapshot this kernel was restored from (null for a kernel started from its configuration). */
     private KernelSnapshot restoredFrom;
+    /** The order being re-checked by risk on leaving the local queue, or null (see {@link #recheck}). */
+    private ClientOrderId rechecking;
 
     /** One registered strategy and its context. */
     private final class StrategySlot implements StrategyContext {
@@ -299,7 +308,8 @@ public final class Kernel {
         @Override
         public void cancelAllForStrategy(final StrategyId strategyId) {
             for (final Order o : orders.openOrders()) {
-                if (o.strategyId().equals(strategyId)) {
+                // not the order whose re-check disabled the strategy: the re-check's answer denies it
+                if (o.strategyId().equals(strategyId) && !o.clientOrderId().equals(rechecking)) {
                     orders.cancel(o.clientOrderId());
                 }
             }
@@ -360,12 +370,52 @@ public final class Kernel {
                 RandomSource.forComponent(config.seed(), "exec.jitter"), sink,
                 this::recheck,
                 new ClientOrderIdGenerator(config.runTag()));
-        this.risk = new RiskEngine(config.risk(), instruments, portfolio, data, orders, scheduler, sink, new Actions());
+        this.risk = new RiskEngine(config.risk(), instruments, portfolio, data, new RiskOrderView(), scheduler, sink, new Actions());
     }
 
-    /** Risk re-check of an order leaving the local queue (breaker closed, token available). */
+    /**
+     * Risk re-check of an order leaving the local queue (breaker closed, token available). The order is still open
+     * (PENDING_NEW) in the order manager; as {@link dev.tandem.kernel.execution.RiskRecheck} requires, the risk
+     * engine sees it once, as the intent, and not again among the resting orders ({@link RiskOrderView}).
+     */
     private ReasonCode recheck(final Order order) {
-        return risk.check(intentOf(order)).reason();
+        rechecking = order.clientOrderId();
+        try {
+            return risk.check(intentOf(order)).reason();
+        } finally {
+            rechecking = null;
+        }
+    }
+
+    /** The order manager as the risk engine sees it: without the order under re-check, if any. */
+    private final class RiskOrderView implements OrderView {
+        private Order excluded() {
+            final Order o = rechecking == null ? null : orders.order(rechecking);
+            return o != null && o.isOpen() ? o : null;
+        }
+
+        @Override
+        public long openLeavesQty(final InstrumentId instrumentId, final Side side) {
+            final long leaves = orders.openLeavesQty(instrumentId, side);
+            final Order x = excluded();
+            return x != null && x.instrumentId().equals(instrumentId) && x.side() == side ? leaves - x.leavesQty() : leaves;
+        }
+
+        @Override
+        public int openOrderCount(final StrategyId strategyId) {
+            final Order x = excluded();
+            return orders.openOrderCount(strategyId) - (x != null && x.strategyId().equals(strategyId) ? 1 : 0);
+        }
+
+        @Override
+        public int openOrderCount() {
+            return orders.openOrderCount() - (excluded() != null ? 1 : 0);
+        }
+
+        @Override
+        public BreakerState breakerState(final String venue) {
+            return orders.breakerState(venue);
+        }
     }
 
     private static OrderIntent intentOf(final Order o) {
@@ -466,6 +516,10 @@ public final class Kernel {
             case "exec" -> orders.onTimer(name, deadline);
             case "risk" -> risk.onTimer(name, deadline);
             case "kernel" -> {
+                if (name.startsWith(RECONCILE_AFTER_BACKOFF)) {
+                    requestReconciliation(name.substring(RECONCILE_AFTER_BACKOFF.length()));
+                    return;
+                }
                 final String venue = name.substring("kernel:reconcile:".length());
                 requestReconciliation(venue);
                 timers.schedule(name, deadline + config.reconcileIntervalNanos(), name);
@@ -613,6 +667,15 @@ public final class Kernel {
             return;
         }
         final long now = clock.nowNanos();
+        final long backoffUntil = orders.backoffUntilNanos(venue);
+        if (now < backoffUntil) {
+            // The venue answered RATE_LIMITED: nothing at all may reach it before its retry-after has passed (the
+            // order manager's promise; venues ban clients that ignore it). Ask when the backoff ends (one pending ask).
+            final String later = RECONCILE_AFTER_BACKOFF + venue;
+            timers.cancelAll(later);
+            timers.schedule(later, backoffUntil, later);
+            return;
+        }
         port.queryOpenOrders(new QueryOpenOrders(orders.allocateCommandId(), now, venue));
         port.queryPositions(new QueryPositions(orders.allocateCommandId(), now, venue));
         port.queryBalances(new QueryBalances(orders.allocateCommandId(), now, venue));
@@ -721,8 +784,16 @@ public final class Kernel {
 
     /** Turns an intent into an order: risk check, then the order manager. */
     private SubmitResult submitIntent(final OrderIntent intent) {
-        final Order order = orders.create(intent);
+        // Check BEFORE the order exists. A created order is open (PENDING_NEW): the check would count the intent's
+        // quantity twice (as resting leaves and as the order) in the exposure and REDUCING checks, and a check that
+        // disables the strategy (rate abuse) would cancel the order it is deciding on, which then cannot be denied.
         final RiskDecision decision = risk.check(intent);
+        if (!decision.passed() && intent.qty() <= 0) {
+            // not even an order (orders have a positive quantity): a strategy's bad input is denied, never a crash
+            final ClientOrderId id = orders.denyIntent(intent, decision.reason(), decision.message());
+            return new SubmitResult(id, decision.reason(), decision.message());
+        }
+        final Order order = orders.create(intent);
         if (!decision.passed()) {
             orders.deny(order, decision.reason(), decision.message());
             return new SubmitResult(order.clientOrderId(), decision.reason(), decision.message());
@@ -732,15 +803,15 @@ public final class Kernel {
     }
 
     /**
-     * The single path of every outbound event. Listeners are told right after the event is hashed, before the
-     * kernel's own reactions emit follow-up events (a fill's {@code PositionChanged}), so every listener sees events in
-     * exactly the trace order.
+     * The single path of every outbound event: hashed into the trace, reacted to by the kernel, then delivered to
+     * listeners in exactly the trace order (see the queue below).
      */
     private void emit(final KernelEvent event) {
         trace.accept(event);
-        for (final Listener l : listeners) {
-            l.onEvent(event);
-        }
+        // The kernel's reactions below may emit events of their own (a fill's PositionChanged, a breaker's
+        // StrategyStateChanged, a halt's cancels). Listeners must still see events in trace order, each after the
+        // reactions to it: queue the event now, in trace position, and let the outermost emit deliver the queue.
+        unheard.add(event);
         if (event instanceof OrderEvent oe) {
             onOrderEvent(oe);
         } else if (event instanceof CircuitBreakerStateChanged b) {
@@ -749,9 +820,29 @@ public final class Kernel {
                 requestReconciliation(b.venue());
             }
         }
+        if (notifying) {
+            return; // an outer emit is delivering: it will reach this event in order
+        }
+        notifying = true;
+        try {
+            KernelEvent next;
+            while ((next = unheard.poll()) != null) {
+                for (final Listener l : listeners) {
+                    l.onEvent(next);
+                }
+            }
+        } finally {
+            notifying = false;
+        }
     }
 
     private void onOrderEvent(final OrderEvent e) {
+        // queue the owner's callback first, in trace position: the reactions below may emit order events of their own
+        // (a fill that halts trading cancels the other orders), which the strategy must hear of after this one
+        final StrategySlot owner = strategies.get(e.strategyId());
+        if (owner != null) {
+            strategyQueue.add(new Object[] {owner, e});
+        }
         final Instrument instrument = instruments.find(e.instrumentId());
         final boolean spot = instrument != null && instrument.kind() == InstrumentKind.SPOT;
         if (e instanceof OrderSubmitted s && spot) {
@@ -776,10 +867,6 @@ public final class Kernel {
         if (e instanceof OrderFilled f) {
             checkAccountRisk(f.instrumentId());
         }
-        final StrategySlot owner = strategies.get(e.strategyId());
-        if (owner != null) {
-            strategyQueue.add(new Object[] {owner, e});
-        }
     }
 
     private void drainStrategyQueue() {
@@ -788,7 +875,9 @@ public final class Kernel {
         }
         draining = true;
         try {
-            int callbacks = 0;
+            // Counted per strategy: a strategy whose finite reactions are queued behind another's flood is not the
+            // runaway, and must not be disabled for the other's loop.
+            final TreeMap<StrategyId, Integer> callbacks = new TreeMap<>();
             Object[] item;
             final LinkedHashSet<StrategyId> runaway = new LinkedHashSet<>();
             while ((item = strategyQueue.poll()) != null) {
@@ -796,11 +885,11 @@ public final class Kernel {
                 if (risk.strategyState(s.spec.id()) == StrategyState.DISABLED && !(item[1] instanceof OrderEvent)) {
                     continue;
                 }
-                if (++callbacks > config.maxStrategyCallbacksPerEvent()) {
+                if (callbacks.merge(s.spec.id(), 1, Integer::sum) > config.maxStrategyCallbacksPerEvent()) {
                     // A strategy that keeps reacting to its own events without end: disable it, drop the rest.
                     if (runaway.add(s.spec.id())) {
                         risk.disableStrategy(s.spec.id(), RiskTrigger.ORDER_RATE_ABUSE, "more than " + config.maxStrategyCallbacksPerEvent()
-                                + " strategy callbacks caused by one inbound event");
+                                + " callbacks of this strategy caused by one inbound event");
                     }
                     continue;
                 }

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param risk                         risk limits
  * @param execution                    order-manager configuration (retries, breaker, queue, limiter)
  * @param reconcileIntervalNanos       periodic reconciliation with every venue; 0 = only on startup/after breaker
- * @param maxStrategyCallbacksPerEvent a bound on strategy callbacks caused by one inbound event (rogue-loop guard)
+ * @param maxStrategyCallbacksPerEvent a bound on one strategy's callbacks caused by one inbound event (rogue-loop guard)
  */
 public record KernelConfig(
         long seed,

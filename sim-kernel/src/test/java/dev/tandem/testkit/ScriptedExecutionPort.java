@@ -63,9 +63,10 @@ import java.util.TreeMap;
  * <p>Faults: {@link #failNext} queues a scripted failure per request kind — TRANSIENT and RATE_LIMITED requests are
  * not processed; an UNKNOWN_OUTCOME request is processed but every report it produces is lost and replaced by the
  * failure. {@link #loseNextRequest} loses a request before the venue sees it (UNKNOWN_OUTCOME, not processed).
- * {@link #duplicateReports} delivers everything twice; {@link #rejectNext} refuses the next submit and
- * {@link #rejectNextCancel} the next cancel; {@link #fillRestingOrder}, {@link #unsolicitedCancel} and {@link #expireRestingOrder} act on a resting order as the
- * venue would on its own.
+ * {@link #duplicateReports} delivers everything twice; {@link #delayNextReports} delivers some reports late, so
+ * later ones overtake them; {@link #rejectNext} refuses the next submit and {@link #rejectNextCancel} the next cancel;
+ * {@link #fillRestingOrder}, {@link #unsolicitedCancel} and {@link #expireRestingOrder} act on a resting order as the
+ * venue would on its own; {@link #setPosition} changes a position behind the kernel's back.
  */
 public final class ScriptedExecutionPort implements ExecutionPort {
 
@@ -122,6 +123,8 @@ public final class ScriptedExecutionPort implements ExecutionPort {
     private final ArrayDeque<ReasonCode> cancelRejects = new ArrayDeque<>();
     private final EnumMap<RequestKind, Integer> lost = new EnumMap<>(RequestKind.class);
     private boolean duplicateReports;
+    private int delayedReports;
+    private long delayNanos;
     private boolean losingAnswers;
     private int fillChunks = 1;
     private long nextVenueOrderId = 1;
@@ -158,6 +161,20 @@ public final class ScriptedExecutionPort implements ExecutionPort {
         this.fillChunks = chunks;
     }
 
+    /**
+     * Sets a position as the venue would on its own, without fills this process hears of (closed or opened outside
+     * this process, auto-deleveraging): reconciliation must find the difference. {@code avgEntryPrice} must be
+     * positive unless the position is 0.
+     */
+    public void setPosition(final InstrumentId instrumentId, final long signedQty, final long avgEntryPrice) {
+        if (signedQty != 0 && avgEntryPrice <= 0) {
+            throw new IllegalArgumentException("a position needs a positive entry price");
+        }
+        final long[] p = positions.computeIfAbsent(instrumentId, k -> new long[2]);
+        p[0] = signedQty;
+        p[1] = signedQty == 0 ? 0 : avgEntryPrice * Math.abs(signedQty);
+    }
+
     /** Sets a balance (money units). */
     public void setBalance(final String asset, final long money) {
         balances.put(asset, money);
@@ -174,6 +191,18 @@ public final class ScriptedExecutionPort implements ExecutionPort {
     /** When on, every report is delivered twice. */
     public void duplicateReports(final boolean on) {
         this.duplicateReports = on;
+    }
+
+    /**
+     * The next {@code count} reports are late by {@code extraNanos} on top of the latency, so reports produced after
+     * them overtake them: out-of-order delivery (a fill before its ack, a cancel ack before the fill it raced).
+     */
+    public void delayNextReports(final int count, final long extraNanos) {
+        if (count < 0 || extraNanos < 0) {
+            throw new IllegalArgumentException("count and delay must not be negative");
+        }
+        this.delayedReports = count;
+        this.delayNanos = extraNanos;
     }
 
     /** The next submit (that is not a duplicate) is rejected with this reason. */
@@ -534,6 +563,10 @@ public final class ScriptedExecutionPort implements ExecutionPort {
     }
 
     private long tsInit() {
+        if (delayedReports > 0) {
+            delayedReports--;
+            return clock.nowNanos() + latencyNanos + delayNanos;
+        }
         return clock.nowNanos() + latencyNanos;
     }
 }

@@ -189,6 +189,23 @@ public final class OrderManager implements OrderView, TimerHandler {
     }
 
     /**
+     * Denies an intent that cannot even become an order because its quantity is not positive (an {@link Order} always
+     * has a positive quantity): allocates a client id and emits {@code OrderDenied}, and keeps nothing, since there
+     * is no order to track. A strategy's malformed intent is refused like any other, it must not fail the kernel.
+     * Every other denial goes through {@link #create} and {@link #deny}, so the denied order stays visible.
+     */
+    public ClientOrderId denyIntent(final OrderIntent intent, final ReasonCode reason, final String message) {
+        Objects.requireNonNull(intent, "intent");
+        if (reason == null || reason == ReasonCode.NONE) {
+            throw new IllegalArgumentException("a denial needs a reason");
+        }
+        final ClientOrderId id = ids.next(intent.strategyId());
+        final long now = now();
+        emit(new OrderDenied(id, intent.strategyId(), intent.instrumentId(), reason, message, now, now));
+        return id;
+    }
+
+    /**
      * Sends an order that passed risk. {@code OrderSubmitted} and then, depending on the venue: {@code OrderSent}
      * (submitted through the port), {@code OrderQueued} (breaker not closed with policy QUEUE, or no request budget),
      * or, refused at once without {@code OrderSubmitted}, {@code OrderDenied} EXEC_BREAKER_OPEN / EXEC_QUEUE_FULL.
