@@ -9,8 +9,6 @@ import java.util.List;
  *
  * <p>Always (open or closed world):
  * <ol>
- *   <li><b>money</b>, per asset: {@code Σ wallet (locked included, venue accounts included) + fees collected +
- *       insurance fund + rounding account = net deposits};</li>
  *   <li><b>account ledger</b>, per account and asset: {@code wallet = deposits + spot flows + realized − fees +
  *       funding + settlements};</li>
  *   <li><b>locks</b>, per account and asset: {@code 0 ≤ locked ≤ wallet} and {@code locked = Σ} the spot
@@ -18,7 +16,12 @@ import java.util.List;
  *   <li><b>positions</b>: a flat position has no cost basis; an open one has a cost basis of its own sign (or 0).</li>
  * </ol>
  * In a closed world (every account that trades is in the ledger):
- * <ol start="5">
+ * <ol start="4">
+ *   <li><b>money</b>, per asset: {@code Σ wallet (locked included, venue accounts included) + fees collected +
+ *       insurance fund + rounding account − Σ open cost basis C of the perpetuals settling in it = net deposits}.
+ *       The cost basis term is the money longs paid and shorts received for positions still open (0 once everybody
+ *       is flat, so then wallets + fees + fund + rounding are exactly the deposits); equivalently, at any common mark
+ *       with exact notionals, {@code Σ margin balances + fees + fund + rounding = net deposits};</li>
  *   <li>per perpetual: {@code Σ q = 0} (positions net to zero);</li>
  *   <li>per perpetual: {@code Σ realized − Σ C = 0} (trading is zero-sum: every account's trading cash flow is the
  *       notional it received or paid, and both sides of a trade book the same notional; equivalently
@@ -40,21 +43,29 @@ public final class Conservation {
         }
     }
 
-    /** Checks 1–4, and 5–7 if {@code closedWorld}. */
+    /** Checks 1–3, and 4–7 if {@code closedWorld}. */
     public static List<Violation> check(final SimLedger ledger, final boolean closedWorld) {
         final List<Violation> out = new ArrayList<>();
-        for (final String asset : ledger.assets()) {
-            long wallets = 0;
-            for (final SimAccount a : ledger.accounts()) {
-                wallets = Math.addExact(wallets, a.walletBalance(asset));
-            }
-            final long total = Math.addExact(Math.addExact(wallets, ledger.feesCollected(asset)),
-                    Math.addExact(ledger.insuranceFund().balance(asset), ledger.roundingBalance(asset)));
-            if (total != ledger.netDeposits(asset)) {
-                out.add(new Violation("money", asset + ": wallets " + wallets + " + fees " + ledger.feesCollected(asset)
-                        + " + insurance " + ledger.insuranceFund().balance(asset) + " + rounding "
-                        + ledger.roundingBalance(asset) + " = " + total + " != net deposits "
-                        + ledger.netDeposits(asset)));
+        if (closedWorld) {
+            for (final String asset : ledger.assets()) {
+                long wallets = 0;
+                long openCost = 0;
+                for (final SimAccount a : ledger.accounts()) {
+                    wallets = Math.addExact(wallets, a.walletBalance(asset));
+                    for (final SimAccount.PerpPosition p : a.positions().values()) {
+                        if (p.ins.settleAsset().equals(asset)) {
+                            openCost = Math.addExact(openCost, p.cost);
+                        }
+                    }
+                }
+                final long total = Math.addExact(Math.addExact(wallets, ledger.feesCollected(asset)),
+                        Math.addExact(ledger.insuranceFund().balance(asset), ledger.roundingBalance(asset)));
+                if (Math.subtractExact(total, openCost) != ledger.netDeposits(asset)) {
+                    out.add(new Violation("money", asset + ": wallets " + wallets + " + fees "
+                            + ledger.feesCollected(asset) + " + insurance " + ledger.insuranceFund().balance(asset)
+                            + " + rounding " + ledger.roundingBalance(asset) + " - open cost basis " + openCost
+                            + " != net deposits " + ledger.netDeposits(asset)));
+                }
             }
         }
         for (final SimAccount a : ledger.accounts()) {

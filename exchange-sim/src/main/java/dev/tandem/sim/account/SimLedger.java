@@ -17,9 +17,10 @@ import org.eclipse.collections.impl.map.mutable.primitive.LongObjectHashMap;
  * money: trading fees collected per asset, the {@link InsuranceFund}, and the <b>rounding account</b> that holds
  * funding rounding residues. All money moves go through here, so in a closed world (every agent simulated)
  * <pre>
- *   Σ_accounts wallet(asset) + fees collected(asset) + insurance fund(asset) + rounding(asset) = net deposits(asset)
+ *   Σ_accounts wallet(asset) + fees collected(asset) + insurance fund(asset) + rounding(asset)
+ *       − Σ_accounts open cost basis of the perpetuals settling in asset = net deposits(asset)
  * </pre>
- * holds exactly after every operation ({@link Conservation}).
+ * holds exactly after every operation (the cost-basis term vanishes once everybody is flat; {@link Conservation}).
  *
  * <p>How the venue drives it: {@link #reserveOrder} before placing an order in the book (refuse the order unless
  * {@link ReasonCode#NONE}), {@link #releaseOrder} when the book rejects or cancels it, {@link #amendOrder} before an
