@@ -11,8 +11,8 @@ import java.util.List;
  * <ol>
  *   <li><b>account ledger</b>, per account and asset: {@code wallet = deposits + spot flows + realized − fees +
  *       funding + settlements};</li>
- *   <li><b>locks</b>, per account and asset: {@code 0 ≤ locked ≤ wallet} and {@code locked = Σ} the spot
- *       reservations of its live orders; order margin {@code = Σ} the perpetual reservations;</li>
+ *   <li><b>locks</b>, per account and asset: {@code locked ≥ 0} and {@code locked = Σ} the spot reservations of its
+ *       live orders; order margin {@code = Σ} the perpetual reservations;</li>
  *   <li><b>positions</b>: a flat position has no cost basis; an open one has a cost basis of its own sign (or 0).</li>
  * </ol>
  * In a closed world (every account that trades is in the ledger):
@@ -29,8 +29,9 @@ import java.util.List;
  *   <li>per perpetual: {@code Σ funding + funding rounding residue = 0}; with 6: {@code Σ realized + Σ funding +
  *       residue = Σ C}, which is 0 once everybody is flat.</li>
  * </ol>
- * {@link #solvency} adds the after-liquidation checks: no trading account has a negative wallet, the insurance fund
- * is not negative.
+ * {@link #solvency} adds the checks that hold after the venue's liquidation pass: spot locks within the wallet, no
+ * trading account with a negative wallet unless unrealized profit covers it (cross margin above maintenance), the
+ * insurance fund not negative (see the README for its one documented exception).
  */
 public final class Conservation {
     private Conservation() {}
@@ -76,9 +77,8 @@ public final class Conservation {
                     out.add(new Violation("account ledger", a + " " + asset + ": wallet " + b.total + " != flows "
                             + b.fromFlows()));
                 }
-                if (b.locked < 0 || b.locked > b.total) {
-                    out.add(new Violation("locks", a + " " + asset + ": locked " + b.locked + " outside [0, wallet "
-                            + b.total + "]"));
+                if (b.locked < 0) {
+                    out.add(new Violation("locks", a + " " + asset + ": locked " + b.locked + " < 0"));
                 }
                 if (b.locked != a.reservedTotal(asset, false)) {
                     out.add(new Violation("locks", a + " " + asset + ": locked " + b.locked + " != reservations "
@@ -128,7 +128,10 @@ public final class Conservation {
         return out;
     }
 
-    /** After a liquidation pass: no trading account with a negative wallet, no negative insurance fund. */
+    /**
+     * After a liquidation pass: locks within wallets; no trading account with a negative wallet unless it holds
+     * positions in that asset and its margin balance is above maintenance; no negative insurance fund.
+     */
     public static List<Violation> solvency(final SimLedger ledger) {
         final List<Violation> out = new ArrayList<>();
         for (final SimAccount a : ledger.accounts()) {
@@ -136,8 +139,14 @@ public final class Conservation {
                 continue;
             }
             for (final String asset : a.assets()) {
-                if (a.walletBalance(asset) < 0) {
-                    out.add(new Violation("solvency", a + " " + asset + ": wallet " + a.walletBalance(asset)));
+                if (a.lockedBalance(asset) > a.walletBalance(asset)) {
+                    out.add(new Violation("locks", a + " " + asset + ": locked " + a.lockedBalance(asset)
+                            + " > wallet " + a.walletBalance(asset)));
+                }
+                if (a.walletBalance(asset) < 0 && !(a.hasPositions(asset)
+                        && a.marginBalance(asset) > a.maintenanceMarginTotal(asset))) {
+                    out.add(new Violation("solvency", a + " " + asset + ": wallet " + a.walletBalance(asset)
+                            + " not covered by unrealized profit"));
                 }
             }
         }

@@ -41,7 +41,8 @@ import java.util.Objects;
  *       suffice; if none are left the remainder stays with the liquidation account and is retried at the next check.</li>
  * </ol>
  * {@link #checkAll} repeats until no account is liquidatable (deleveraging at a price worse than the mark can push
- * another account under its maintenance margin).
+ * another account under its maintenance margin). Before that it cancels the orders of accounts whose wallet fell below
+ * their spot locks ({@link #cancelOrdersBeyondWallet}).
  */
 public final class LiquidationEngine {
 
@@ -77,8 +78,36 @@ public final class LiquidationEngine {
         return a.walletBalance(asset) < 0;
     }
 
-    /** Liquidates every liquidatable account, in account order, until none is left; returns what it did. */
+    /**
+     * Cancels every order of each trading account whose wallet in some asset has fallen below what its spot orders
+     * lock there (a perpetual loss realized in the shared wallet can eat into spot-locked funds; Bybit cancels orders
+     * when margin runs short, {@code CancelByPrepareLiq}). Returns the accounts, in id order. {@link #checkAll} does
+     * this first.
+     */
+    public List<Long> cancelOrdersBeyondWallet() {
+        final List<Long> out = new ArrayList<>();
+        for (final SimAccount a : ledger.accounts()) {
+            if (a.isVenueAccount()) {
+                continue;
+            }
+            for (final String asset : a.assets()) {
+                if (a.lockedBalance(asset) > a.walletBalance(asset)) {
+                    executor.cancelAllOrders(a.id());
+                    ledger.releaseAllOrders(a.id());
+                    out.add(a.id());
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * First {@link #cancelOrdersBeyondWallet}, then liquidates every liquidatable account, in account order, until none
+     * is left; returns what it did.
+     */
     public List<LiquidationReport> checkAll() {
+        cancelOrdersBeyondWallet();
         final List<LiquidationReport> out = new ArrayList<>();
         final int maxRounds = ledger.accounts().size() + 1;
         for (int round = 0; round < maxRounds; round++) {

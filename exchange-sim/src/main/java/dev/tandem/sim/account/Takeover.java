@@ -1,5 +1,6 @@
 package dev.tandem.sim.account;
 
+import dev.tandem.kernel.model.Liquidity;
 import dev.tandem.kernel.model.Side;
 
 /**
@@ -22,4 +23,9 @@ import dev.tandem.kernel.model.Side;
 public record Takeover(long account, String symbol, Side side, long qty, long markPrice, long bankruptcyPrice,
                        long allocatedEquity, long liquidationFee, long realizedPnl, long closeLimitPrice,
                        long closedInBook, long deleveraged) {
+
+    /** The account's takeover fill is reported as a liquidation fill. */
+    public Liquidity liquidity() {
+        return Liquidity.LIQUIDATION;
+    }
 }

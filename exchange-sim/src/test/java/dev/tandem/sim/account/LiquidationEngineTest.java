@@ -221,4 +221,26 @@ class LiquidationEngineTest {
         assertThat(venue.ledger.account(2).positionQty(BTC)).isZero();
         assertConserved();
     }
+
+    @Test
+    void ordersAreCanceledWhenAPerpetualLossEatsIntoSpotLockedFunds() {
+        venue = new TestVenue().add(TestVenue.perp(BTC, "0", "0")).add(TestVenue.spot());
+        engine = new LiquidationEngine(venue.ledger, venue, FEE);
+        final SimAccount a = venue.open(1, "USDT", "10000");
+        venue.open(2, "USDT", "100000");
+        a.setLeverage(BTC, 100);
+        venue.limit(1, "BTCUSDT-SPOT", Side.BUY, px("50000"), Fixed.parse("0.1", 6));   // locks 5 005
+        venue.limit(2, BTC, Side.SELL, px("50000"), qty("1"));
+        venue.limit(1, BTC, Side.BUY, px("50000"), qty("1"));                           // IM 500
+        venue.limit(2, BTC, Side.BUY, px("44000"), qty("1"));
+        venue.limit(1, BTC, Side.SELL, px("44000"), qty("1"));                          // realizes −6 000
+        assertThat(a.walletBalance("USDT")).isEqualTo(m("4000"));
+        assertThat(a.lockedBalance("USDT")).isEqualTo(m("5005"));
+        assertThat(Conservation.solvency(venue.ledger)).extracting(Conservation.Violation::invariant).containsExactly("locks");
+        assertThat(engine.cancelOrdersBeyondWallet()).containsExactly(1L);
+        assertThat(a.lockedBalance("USDT")).isZero();
+        assertThat(venue.books.get("BTCUSDT-SPOT").liveOrderCount()).isZero();
+        assertThat(engine.checkAll()).isEmpty();
+        assertConserved();
+    }
 }
