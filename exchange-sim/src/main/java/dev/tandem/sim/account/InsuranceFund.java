@@ -19,6 +19,10 @@ public final class InsuranceFund {
     private final Map<String, Long> balances = new TreeMap<>();
     private long changes;
 
+    /** Owned by a {@link SimLedger}. */
+    InsuranceFund() {
+    }
+
     /** The fund's balance in an asset, money units. */
     public long balance(final String asset) {
         final Long b = balances.get(asset);
