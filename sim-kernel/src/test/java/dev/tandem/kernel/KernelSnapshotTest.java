@@ -3,15 +3,6 @@ package dev.tandem.kernel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tandem.kernel.command.AmendOrder;
-import dev.tandem.kernel.command.CancelAllOrders;
-import dev.tandem.kernel.command.CancelOrder;
-import dev.tandem.kernel.command.Command;
-import dev.tandem.kernel.command.QueryBalances;
-import dev.tandem.kernel.command.QueryOpenOrders;
-import dev.tandem.kernel.command.QueryOrder;
-import dev.tandem.kernel.command.QueryPositions;
-import dev.tandem.kernel.command.SubmitOrder;
 import dev.tandem.kernel.data.Bar;
 import dev.tandem.kernel.event.InboundEvent;
 import dev.tandem.kernel.journal.EventJournal;
@@ -36,7 +27,6 @@ import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.model.OrderType;
 import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
-import dev.tandem.kernel.port.ExecutionPort;
 import dev.tandem.kernel.risk.RiskEngine;
 import dev.tandem.kernel.strategy.SnapshottableStrategy;
 import dev.tandem.kernel.strategy.Strategy;
@@ -45,6 +35,7 @@ import dev.tandem.kernel.strategy.StrategySpec;
 import dev.tandem.kernel.strategy.SubmitResult;
 import dev.tandem.kernel.time.TimeEvent;
 import dev.tandem.testkit.Instruments;
+import dev.tandem.testkit.RecordingExecutionPort;
 import dev.tandem.testkit.ScriptedExecutionPort;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -143,53 +134,8 @@ class KernelSnapshotTest {
     }
 
     /** A port that records commands and answers nothing: the restored kernel is fed the original's reports. */
-    static final class RecordingPort implements ExecutionPort {
-        final List<Command> commands = new ArrayList<>();
-
-        @Override
-        public String venue() {
-            return Instruments.VENUE;
-        }
-
-        @Override
-        public void submit(final SubmitOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void cancel(final CancelOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void amend(final AmendOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void cancelAll(final CancelAllOrders c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryOrder(final QueryOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryOpenOrders(final QueryOpenOrders c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryPositions(final QueryPositions c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryBalances(final QueryBalances c) {
-            commands.add(c);
-        }
+    static RecordingExecutionPort silentPort() {
+        return new RecordingExecutionPort(Instruments.VENUE);
     }
 
     static KernelConfig config() {
@@ -267,7 +213,7 @@ class KernelSnapshotTest {
 
     /** The restored side: a fresh kernel, a recording port, its own journal and event list. */
     static final class Restored {
-        final RecordingPort port = new RecordingPort();
+        final RecordingExecutionPort port = silentPort();
         final InMemoryJournal journal = new InMemoryJournal();
         final List<KernelEvent> out = new ArrayList<>();
         final Kernel kernel;
@@ -343,7 +289,7 @@ class KernelSnapshotTest {
         assertThat(restored.journal.entries()).as("the journal continues with the same sequence numbers").isEqualTo(later);
         final List<KernelEvent> originalAfter = run.out.subList(cut.outIndex(), run.out.size());
         assertThat(restored.out).as("outbound events after the snapshot").containsExactlyElementsOf(originalAfter);
-        assertThat(restored.port.commands).as("venue commands after the snapshot")
+        assertThat(restored.port.commands()).as("venue commands after the snapshot")
                 .containsExactlyElementsOf(run.port.commands().subList(cut.commandIndex(), run.port.commands().size()));
         assertThat(restored.kernel.stateDigest()).as("final state digest").isEqualTo(run.kernel.stateDigest());
         assertThat(restored.kernel.inboundSeq()).isEqualTo(run.kernel.inboundSeq());
@@ -456,7 +402,7 @@ class KernelSnapshotTest {
     void aSnapshotOfAnotherConfigurationIsRefused() {
         final KernelSnapshot s = retryPendingAtCut().cut().snapshot();
         final KernelConfig other = config().withReconcileInterval(60 * SECOND);
-        assertThatThrownBy(() -> Kernel.restore(other, List.of(new RecordingPort()), EventJournal.NONE,
+        assertThatThrownBy(() -> Kernel.restore(other, List.of(silentPort()), EventJournal.NONE,
                 List.of(spec(new SnapshottableBarTrader())), s))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("snapshot was taken with configuration " + config().fingerprint())
@@ -467,12 +413,12 @@ class KernelSnapshotTest {
     void aSnapshotWithOtherStrategiesIsRefused() {
         final KernelSnapshot s = retryPendingAtCut().cut().snapshot();
         final StrategySpec otherId = new StrategySpec(new StrategyId("S2"), List.of(ID), false, new TreeMap<>(), new SnapshottableBarTrader());
-        assertThatThrownBy(() -> Kernel.restore(config(), List.of(new RecordingPort()), EventJournal.NONE, List.of(otherId), s))
+        assertThatThrownBy(() -> Kernel.restore(config(), List.of(silentPort()), EventJournal.NONE, List.of(otherId), s))
                 .hasMessageContaining("snapshot has strategies [S1] but [S2] were given");
         final StrategySpec marketMaker = new StrategySpec(S1, List.of(ID), true, new TreeMap<>(), new SnapshottableBarTrader());
-        assertThatThrownBy(() -> Kernel.restore(config(), List.of(new RecordingPort()), EventJournal.NONE, List.of(marketMaker), s))
+        assertThatThrownBy(() -> Kernel.restore(config(), List.of(silentPort()), EventJournal.NONE, List.of(marketMaker), s))
                 .hasMessageContaining("marketMaker=false in the snapshot");
-        assertThatThrownBy(() -> Kernel.restore(config(), List.of(new RecordingPort()), EventJournal.NONE, List.of(spec(new BarTrader())), s))
+        assertThatThrownBy(() -> Kernel.restore(config(), List.of(silentPort()), EventJournal.NONE, List.of(spec(new BarTrader())), s))
                 .hasMessageContaining("not a SnapshottableStrategy");
     }
 
@@ -500,7 +446,7 @@ class KernelSnapshotTest {
         final Restored r = new Restored(config(), new SnapshottableBarTrader(), s);
         assertThatThrownBy(() -> r.kernel.addStrategy(spec(new BarTrader()))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(r.kernel::snapshot).hasMessageContaining("start()");
-        final Kernel fresh = new Kernel(config(), List.of(new RecordingPort()), EventJournal.NONE);
+        final Kernel fresh = new Kernel(config(), List.of(silentPort()), EventJournal.NONE);
         assertThatThrownBy(fresh::snapshot).hasMessageContaining("start()");
         r.kernel.start();
         final KernelSnapshot again = r.kernel.snapshot();

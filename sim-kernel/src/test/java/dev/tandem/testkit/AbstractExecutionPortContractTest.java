@@ -1,5 +1,6 @@
 package dev.tandem.testkit;
 
+import static dev.tandem.testkit.TypeFilter.ofType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.kernel.command.AmendOrder;
@@ -134,33 +135,23 @@ public abstract class AbstractExecutionPortContractTest {
         return out;
     }
 
-    private static <T> List<T> only(final List<ExecutionReport> reports, final Class<T> type) {
-        final List<T> out = new ArrayList<>();
-        for (final ExecutionReport r : reports) {
-            if (type.isInstance(r)) {
-                out.add(type.cast(r));
-            }
-        }
-        return out;
-    }
-
     private ClientOrderId restingBuy() {
         final ClientOrderId id = newId();
         port.submit(limitBuy(id, h.restingBuyPrice(), h.validQty()));
-        assertThat(only(settle(), VenueAccepted.class)).hasSize(1);
+        assertThat(ofType(settle(), VenueAccepted.class)).hasSize(1);
         return id;
     }
 
     private List<VenueOrder> openOrders() {
         port.queryOpenOrders(new QueryOpenOrders(++commandSeq, h.nowNanos(), port.venue()));
-        final List<VenueOpenOrders> answers = only(settle(), VenueOpenOrders.class);
+        final List<VenueOpenOrders> answers = ofType(settle(), VenueOpenOrders.class);
         assertThat(answers).hasSize(1);
         return answers.get(0).orders();
     }
 
     private VenueOrderStatusReport query(final ClientOrderId id) {
         port.queryOrder(new QueryOrder(++commandSeq, h.nowNanos(), id, h.instrument().id()));
-        final List<VenueOrderStatusReport> answers = only(settle(), VenueOrderStatusReport.class);
+        final List<VenueOrderStatusReport> answers = ofType(settle(), VenueOrderStatusReport.class);
         assertThat(answers).hasSize(1);
         assertThat(answers.get(0).clientOrderId()).isEqualTo(id);
         return answers.get(0);
@@ -173,12 +164,12 @@ public abstract class AbstractExecutionPortContractTest {
         final ClientOrderId id = newId();
         port.submit(limitBuy(id, h.restingBuyPrice(), h.validQty()));
         final List<ExecutionReport> reports = settle();
-        final List<VenueAccepted> accepted = only(reports, VenueAccepted.class);
+        final List<VenueAccepted> accepted = ofType(reports, VenueAccepted.class);
         assertThat(accepted).hasSize(1);
         assertThat(accepted.get(0).clientOrderId()).isEqualTo(id);
         assertThat(accepted.get(0).venue()).isEqualTo(port.venue());
-        assertThat(only(reports, VenueRejected.class)).isEmpty();
-        assertThat(only(reports, VenueFill.class)).as("a resting order does not fill").isEmpty();
+        assertThat(ofType(reports, VenueRejected.class)).isEmpty();
+        assertThat(ofType(reports, VenueFill.class)).as("a resting order does not fill").isEmpty();
     }
 
     @Test
@@ -187,11 +178,11 @@ public abstract class AbstractExecutionPortContractTest {
         final long tooLarge = h.instrument().maxQty() + h.instrument().lotSize();
         port.submit(limitBuy(id, h.restingBuyPrice(), tooLarge));
         final List<ExecutionReport> reports = settle();
-        final List<VenueRejected> rejected = only(reports, VenueRejected.class);
+        final List<VenueRejected> rejected = ofType(reports, VenueRejected.class);
         assertThat(rejected).hasSize(1);
         assertThat(rejected.get(0).clientOrderId()).isEqualTo(id);
         assertThat(rejected.get(0).reason().subsystem()).isEqualTo("VENUE");
-        assertThat(only(reports, VenueAccepted.class)).isEmpty();
+        assertThat(ofType(reports, VenueAccepted.class)).isEmpty();
         assertThat(openOrders()).isEmpty();
     }
 
@@ -200,7 +191,7 @@ public abstract class AbstractExecutionPortContractTest {
         Assumptions.assumeTrue(h.instrument().tickSize() > 1, "instrument has a tick of one raw unit");
         final ClientOrderId id = newId();
         port.submit(limitBuy(id, h.restingBuyPrice() + 1, h.validQty()));
-        final List<VenueRejected> rejected = only(settle(), VenueRejected.class);
+        final List<VenueRejected> rejected = ofType(settle(), VenueRejected.class);
         assertThat(rejected).hasSize(1);
         assertThat(rejected.get(0).reason().subsystem()).isEqualTo("VENUE");
         assertThat(openOrders()).isEmpty();
@@ -213,7 +204,7 @@ public abstract class AbstractExecutionPortContractTest {
         settle();
         port.submit(limitBuy(id, h.restingBuyPrice(), h.validQty()));
         final List<ExecutionReport> second = settle();
-        assertThat(only(second, VenueAccepted.class)).as("second submit must not create an order").isEmpty();
+        assertThat(ofType(second, VenueAccepted.class)).as("second submit must not create an order").isEmpty();
         assertThat(openOrders()).extracting(VenueOrder::clientOrderId).containsExactly(id);
     }
 
@@ -221,7 +212,7 @@ public abstract class AbstractExecutionPortContractTest {
     void cancelOfARestingOrderIsAcknowledged() {
         final ClientOrderId id = restingBuy();
         port.cancel(new CancelOrder(++commandSeq, h.nowNanos(), id, h.instrument().id(), 1));
-        final List<VenueCanceled> canceled = only(settle(), VenueCanceled.class);
+        final List<VenueCanceled> canceled = ofType(settle(), VenueCanceled.class);
         assertThat(canceled).extracting(VenueCanceled::clientOrderId).containsExactly(id);
         assertThat(openOrders()).isEmpty();
     }
@@ -231,11 +222,11 @@ public abstract class AbstractExecutionPortContractTest {
         final ClientOrderId id = newId();
         port.cancel(new CancelOrder(++commandSeq, h.nowNanos(), id, h.instrument().id(), 1));
         final List<ExecutionReport> reports = settle();
-        final List<VenueCancelRejected> rejected = only(reports, VenueCancelRejected.class);
+        final List<VenueCancelRejected> rejected = ofType(reports, VenueCancelRejected.class);
         assertThat(rejected).hasSize(1);
         assertThat(rejected.get(0).clientOrderId()).isEqualTo(id);
         assertThat(rejected.get(0).reason().subsystem()).isEqualTo("VENUE");
-        assertThat(only(reports, VenueCanceled.class)).isEmpty();
+        assertThat(ofType(reports, VenueCanceled.class)).isEmpty();
     }
 
     @Test
@@ -272,7 +263,7 @@ public abstract class AbstractExecutionPortContractTest {
         final ClientOrderId id = restingBuy();
         final long newPrice = h.restingBuyPrice() - h.instrument().tickSize();
         port.amend(new AmendOrder(++commandSeq, h.nowNanos(), id, h.instrument().id(), newPrice, h.validQty(), 1));
-        final List<VenueAmended> amended = only(settle(), VenueAmended.class);
+        final List<VenueAmended> amended = ofType(settle(), VenueAmended.class);
         assertThat(amended).hasSize(1);
         assertThat(amended.get(0).clientOrderId()).isEqualTo(id);
         assertThat(amended.get(0).newPrice()).isEqualTo(newPrice);
@@ -284,7 +275,7 @@ public abstract class AbstractExecutionPortContractTest {
         h.provideLiquidity(Side.BUY, h.validQty());
         final ClientOrderId id = newId();
         port.submit(marketBuy(id, h.validQty()));
-        final List<VenueFill> fills = only(settle(), VenueFill.class);
+        final List<VenueFill> fills = ofType(settle(), VenueFill.class);
         assertThat(fills).isNotEmpty();
         assertThat(fills).allSatisfy(f -> {
             assertThat(f.clientOrderId()).isEqualTo(id);
@@ -308,8 +299,8 @@ public abstract class AbstractExecutionPortContractTest {
         settle();
         port.cancel(new CancelOrder(++commandSeq, h.nowNanos(), id, h.instrument().id(), 1));
         final List<ExecutionReport> reports = settle();
-        assertThat(only(reports, VenueCancelRejected.class)).hasSize(1);
-        assertThat(only(reports, VenueCanceled.class)).isEmpty();
+        assertThat(ofType(reports, VenueCancelRejected.class)).hasSize(1);
+        assertThat(ofType(reports, VenueCanceled.class)).isEmpty();
     }
 
     @Test
@@ -317,7 +308,7 @@ public abstract class AbstractExecutionPortContractTest {
         final ClientOrderId a = restingBuy();
         final ClientOrderId b = restingBuy();
         port.cancelAll(new CancelAllOrders(++commandSeq, h.nowNanos(), h.instrument().id()));
-        final List<VenueCanceled> canceled = only(settle(), VenueCanceled.class);
+        final List<VenueCanceled> canceled = ofType(settle(), VenueCanceled.class);
         assertThat(canceled).extracting(VenueCanceled::clientOrderId).containsExactlyInAnyOrder(a, b);
         assertThat(openOrders()).isEmpty();
     }
@@ -328,7 +319,7 @@ public abstract class AbstractExecutionPortContractTest {
         port.submit(marketBuy(newId(), h.validQty()));
         settle();
         port.queryPositions(new QueryPositions(++commandSeq, h.nowNanos(), port.venue()));
-        final List<VenuePositions> answers = only(settle(), VenuePositions.class);
+        final List<VenuePositions> answers = ofType(settle(), VenuePositions.class);
         assertThat(answers).hasSize(1);
         if (h.instrument().isPerpetual()) {
             assertThat(answers.get(0).positions())
@@ -341,7 +332,7 @@ public abstract class AbstractExecutionPortContractTest {
     @Test
     void balancesQueryAnswers() {
         port.queryBalances(new QueryBalances(++commandSeq, h.nowNanos(), port.venue()));
-        final List<VenueBalances> answers = only(settle(), VenueBalances.class);
+        final List<VenueBalances> answers = ofType(settle(), VenueBalances.class);
         assertThat(answers).hasSize(1);
         assertThat(answers.get(0).balances()).allSatisfy(b -> assertThat(b.asset()).isNotEmpty());
     }
@@ -356,13 +347,13 @@ public abstract class AbstractExecutionPortContractTest {
         final SubmitOrder submit = limitBuy(id, h.restingBuyPrice(), h.validQty());
         port.submit(submit);
         final List<ExecutionReport> reports = settle();
-        final List<VenueRequestFailed> failed = only(reports, VenueRequestFailed.class);
+        final List<VenueRequestFailed> failed = ofType(reports, VenueRequestFailed.class);
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).failure()).isEqualTo(FailureKind.TRANSIENT);
         assertThat(failed.get(0).request()).isEqualTo(RequestKind.SUBMIT);
         assertThat(failed.get(0).clientOrderId()).isEqualTo(id);
         assertThat(failed.get(0).commandId()).isEqualTo(submit.commandId());
-        assertThat(only(reports, VenueAccepted.class)).isEmpty();
+        assertThat(ofType(reports, VenueAccepted.class)).isEmpty();
         assertThat(query(id).order()).as("a transient failure was not processed").isNull();
     }
 
@@ -371,7 +362,7 @@ public abstract class AbstractExecutionPortContractTest {
         Assumptions.assumeTrue(h.supportsFaults(), "harness does not inject faults");
         h.failNext(RequestKind.SUBMIT, FailureKind.RATE_LIMITED, 2_000_000_000L);
         port.submit(limitBuy(newId(), h.restingBuyPrice(), h.validQty()));
-        final List<VenueRequestFailed> failed = only(settle(), VenueRequestFailed.class);
+        final List<VenueRequestFailed> failed = ofType(settle(), VenueRequestFailed.class);
         assertThat(failed).hasSize(1);
         assertThat(failed.get(0).failure()).isEqualTo(FailureKind.RATE_LIMITED);
         assertThat(failed.get(0).retryAfterNanos()).isPositive();
@@ -385,8 +376,8 @@ public abstract class AbstractExecutionPortContractTest {
         final ClientOrderId id = newId();
         port.submit(limitBuy(id, h.restingBuyPrice(), h.validQty()));
         final List<ExecutionReport> reports = settle();
-        assertThat(only(reports, VenueAccepted.class)).isEmpty();
-        assertThat(only(reports, VenueRequestFailed.class)).extracting(VenueRequestFailed::failure)
+        assertThat(ofType(reports, VenueAccepted.class)).isEmpty();
+        assertThat(ofType(reports, VenueRequestFailed.class)).extracting(VenueRequestFailed::failure)
                 .containsExactly(FailureKind.UNKNOWN_OUTCOME);
         final VenueOrder o = query(id).order();
         assertThat(o).isNotNull();

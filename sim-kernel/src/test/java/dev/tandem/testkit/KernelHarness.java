@@ -405,13 +405,7 @@ public final class KernelHarness {
 
     /** Outbound events of one type, in order. */
     public <T extends KernelEvent> List<T> events(final Class<T> type) {
-        final List<T> out = new ArrayList<>();
-        for (final KernelEvent e : events) {
-            if (type.isInstance(e)) {
-                out.add(type.cast(e));
-            }
-        }
-        return out;
+        return TypeFilter.ofType(events, type);
     }
 
     /** The last outbound event of a type, or null. */
@@ -431,13 +425,7 @@ public final class KernelHarness {
 
     /** Commands of one type the ports received (all venues), in order. */
     public <T extends Command> List<T> commands(final Class<T> type) {
-        final List<T> out = new ArrayList<>();
-        for (final Command c : commands) {
-            if (type.isInstance(c)) {
-                out.add(type.cast(c));
-            }
-        }
-        return out;
+        return TypeFilter.ofType(commands, type);
     }
 
     /** The outbound events of one order, in order. */

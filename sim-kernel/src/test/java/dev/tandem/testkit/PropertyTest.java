@@ -9,30 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
+@ExtendWith(IgnoreCommandLineSeed.class)
 class PropertyTest {
-
-    private String commandLineSeed;
-
-    /** These tests assert on values from explicit seeds, so a -Dtandem.seed for the whole build must not apply. */
-    @BeforeEach
-    void isolateFromCommandLineSeed() {
-        commandLineSeed = System.getProperty(Property.SEED_PROPERTY);
-        System.clearProperty(Property.SEED_PROPERTY);
-    }
-
-    @AfterEach
-    void restoreCommandLineSeed() {
-        if (commandLineSeed != null) {
-            System.setProperty(Property.SEED_PROPERTY, commandLineSeed);
-        }
-    }
 
     /** Runs {@code property}, which must fail, and returns its failure. */
     static PropertyFailure failureOf(Supplier<CheckResult> property) {

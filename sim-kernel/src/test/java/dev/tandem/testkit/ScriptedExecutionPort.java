@@ -260,13 +260,7 @@ public final class ScriptedExecutionPort implements ExecutionPort {
 
     /** The commands of one type, in order. */
     public <T extends Command> List<T> commands(final Class<T> type) {
-        final List<T> out = new ArrayList<>();
-        for (final Command c : commands) {
-            if (type.isInstance(c)) {
-                out.add(type.cast(c));
-            }
-        }
-        return out;
+        return TypeFilter.ofType(commands, type);
     }
 
     /** The venue's view of an order, or null. */

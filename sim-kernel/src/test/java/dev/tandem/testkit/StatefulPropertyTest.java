@@ -8,30 +8,14 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.parallel.Resources;
 
 @ResourceLock(Resources.SYSTEM_PROPERTIES)
+@ExtendWith(IgnoreCommandLineSeed.class)
 class StatefulPropertyTest {
-
-    private String commandLineSeed;
-
-    /** These tests assert on values from explicit seeds, so a -Dtandem.seed for the whole build must not apply. */
-    @BeforeEach
-    void isolateFromCommandLineSeed() {
-        commandLineSeed = System.getProperty(Property.SEED_PROPERTY);
-        System.clearProperty(Property.SEED_PROPERTY);
-    }
-
-    @AfterEach
-    void restoreCommandLineSeed() {
-        if (commandLineSeed != null) {
-            System.setProperty(Property.SEED_PROPERTY, commandLineSeed);
-        }
-    }
 
     sealed interface Op permits Push, Pop {
     }

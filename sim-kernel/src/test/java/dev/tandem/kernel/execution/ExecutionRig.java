@@ -13,18 +13,19 @@ import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.port.ExecutionPort;
 import dev.tandem.kernel.random.RandomSource;
-import dev.tandem.kernel.time.Scheduler;
 import dev.tandem.kernel.time.SimClock;
 import dev.tandem.kernel.time.TimerQueue;
 import dev.tandem.testkit.Instruments;
+import dev.tandem.testkit.ManualScheduler;
 import dev.tandem.testkit.ScriptedExecutionPort;
+import dev.tandem.testkit.TypeFilter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
- * A tiny event loop for order-manager tests: a {@link SimClock}, a {@link TimerQueue} behind a {@link Scheduler},
+ * A tiny event loop for order-manager tests: a {@link ManualScheduler} (its clock and timers),
  * a {@link ScriptedExecutionPort} whose reports are delivered in (tsInit, arrival) order, and the manager under test.
  * Inbound events due at the same time as a timer are handled first. Records every emitted event.
  */
@@ -45,15 +46,14 @@ final class ExecutionRig {
 
     final Instrument btc = Instruments.btcUsdtPerp();
     final InstrumentRegistry registry = InstrumentRegistry.of(List.of(btc));
-    final SimClock clock = new SimClock(START);
-    final TimerQueue<Object> timers = new TimerQueue<>();
+    final ManualScheduler scheduler = new ManualScheduler(START);
+    final SimClock clock = scheduler.clock();
     final TreeMap<Key, InboundEvent> inbound = new TreeMap<>();
     final List<KernelEvent> events = new ArrayList<>();
     final ScriptedExecutionPort port;
     final ClientOrderIdGenerator ids;
     final RandomSource jitter;
     final OrderManager manager;
-    final Scheduler scheduler;
     ReasonCode recheckAnswer = ReasonCode.NONE;
     /** Inbound events matching this are lost on the way (a report that never comes). */
     Predicate<InboundEvent> lose = e -> false;
@@ -65,22 +65,6 @@ final class ExecutionRig {
     }
 
     ExecutionRig(final ExecutionConfig config, final long seed) {
-        this.scheduler = new Scheduler() {
-            @Override
-            public long nowNanos() {
-                return clock.nowNanos();
-            }
-
-            @Override
-            public long schedule(final String name, final long deadlineNanos) {
-                return timers.schedule(name, deadlineNanos, name);
-            }
-
-            @Override
-            public int cancel(final String name) {
-                return timers.cancelAll(name);
-            }
-        };
         this.port = new ScriptedExecutionPort(Instruments.VENUE, registry, clock, this::publish, LATENCY);
         this.ids = new ClientOrderIdGenerator("t1");
         this.jitter = RandomSource.forComponent(seed, "execution.jitter");
@@ -145,7 +129,7 @@ final class ExecutionRig {
 
     private boolean step(final long limit) {
         final long nextInbound = inbound.isEmpty() ? Long.MAX_VALUE : inbound.firstKey().tsInit;
-        final long nextTimer = timers.nextDeadlineNanos();
+        final long nextTimer = scheduler.nextDeadlineNanos();
         final long t = Math.min(nextInbound, nextTimer);
         if (t == Long.MAX_VALUE || t > limit) {
             return false;
@@ -157,20 +141,14 @@ final class ExecutionRig {
                 manager.onReport(r);
             }
         } else {
-            final TimerQueue.Due<Object> due = timers.pollDue(clock.nowNanos());
+            final TimerQueue.Due<String> due = scheduler.pollDue(clock.nowNanos());
             manager.onTimer(due.name(), due.deadlineNanos());
         }
         return true;
     }
 
     <T> List<T> events(final Class<T> type) {
-        final List<T> out = new ArrayList<>();
-        for (final KernelEvent e : events) {
-            if (type.isInstance(e)) {
-                out.add(type.cast(e));
-            }
-        }
-        return out;
+        return TypeFilter.ofType(events, type);
     }
 
     List<OrderEvent> orderEvents(final ClientOrderId id) {

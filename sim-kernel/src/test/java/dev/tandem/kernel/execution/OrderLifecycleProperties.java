@@ -39,11 +39,11 @@ import dev.tandem.kernel.model.ReasonCode;
 import dev.tandem.kernel.model.RequestKind;
 import dev.tandem.kernel.port.ExecutionPort;
 import dev.tandem.kernel.random.RandomSource;
-import dev.tandem.kernel.time.Scheduler;
 import dev.tandem.kernel.time.SimClock;
-import dev.tandem.kernel.time.TimerQueue;
 import dev.tandem.testkit.Gen;
 import dev.tandem.testkit.Instruments;
+import dev.tandem.testkit.ManualScheduler;
+import dev.tandem.testkit.RecordingExecutionPort;
 import dev.tandem.testkit.StatefulProperty;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -130,9 +130,9 @@ class OrderLifecycleProperties {
     /** One manager whose port only records commands, driven step by step. */
     private static final class Run {
         final Instrument btc = Instruments.btcUsdtPerp();
-        final SimClock clock = new SimClock(START);
-        final TimerQueue<Object> timers = new TimerQueue<>();
-        final List<Command> commands = new ArrayList<>();
+        final ManualScheduler scheduler = new ManualScheduler(START);
+        final SimClock clock = scheduler.clock();
+        final RecordingExecutionPort port = new RecordingExecutionPort(Instruments.VENUE);
         final List<KernelEvent> events = new ArrayList<>();
         final TreeSet<ClientOrderId> deniedOnRecheck = new TreeSet<>();
         final OrderManager manager;
@@ -140,24 +140,8 @@ class OrderLifecycleProperties {
         String where = "start";
 
         Run(final Setup setup) {
-            final Scheduler scheduler = new Scheduler() {
-                @Override
-                public long nowNanos() {
-                    return clock.nowNanos();
-                }
-
-                @Override
-                public long schedule(final String name, final long deadlineNanos) {
-                    return timers.schedule(name, deadlineNanos, name);
-                }
-
-                @Override
-                public int cancel(final String name) {
-                    return timers.cancelAll(name);
-                }
-            };
             final TreeMap<String, ExecutionPort> ports = new TreeMap<>();
-            ports.put(Instruments.VENUE, new RecordingPort(Instruments.VENUE, commands));
+            ports.put(Instruments.VENUE, port);
             // the risk re-check denies the orders the script marked (a quarter) when they leave the queue
             this.manager = new OrderManager(ExecutionConfig.defaults(), InstrumentRegistry.of(List.of(btc)), ports, scheduler,
                     RandomSource.seeded(setup.jitterSeed()), events::add,
@@ -207,17 +191,13 @@ class OrderLifecycleProperties {
             } else if (s instanceof Advance a) {
                 final long until = clock.nowNanos() + a.nanos();
                 final String at = where;
-                for (int guard = 0; guard < 100_000; guard++) {
-                    final TimerQueue.Due<Object> due = timers.pollDue(until);
-                    if (due == null) {
-                        clock.advanceTo(until);
-                        return;
-                    }
-                    clock.advanceTo(Math.max(clock.nowNanos(), due.deadlineNanos()));
-                    where = at + " / timer " + due.name() + " @" + due.deadlineNanos();
-                    checked(() -> manager.onTimer(due.name(), due.deadlineNanos()));
+                final boolean settled = scheduler.advanceTo(until, (name, deadline) -> {
+                    where = at + " / timer " + name + " @" + deadline;
+                    checked(() -> manager.onTimer(name, deadline));
+                }, 100_000);
+                if (!settled) {
+                    throw new AssertionError(where + ": timers never settle");
                 }
-                throw new AssertionError(where + ": timers never settle");
             } else {
                 throw new IllegalStateException("unknown step " + s);
             }
@@ -234,6 +214,7 @@ class OrderLifecycleProperties {
         }
 
         private long latestCommand(final ClientOrderId id, final RequestKind kind) {
+            final List<Command> commands = port.commands();
             for (int i = commands.size() - 1; i >= 0; i--) {
                 final Command c = commands.get(i);
                 final boolean match = switch (kind) {
@@ -257,62 +238,6 @@ class OrderLifecycleProperties {
             final StateDigest d = new StateDigest();
             manager.digest(d);
             return d.hex();
-        }
-    }
-
-    /** A venue that hears everything and says nothing: the script speaks for it. */
-    private static final class RecordingPort implements ExecutionPort {
-        private final String venue;
-        private final List<Command> commands;
-
-        RecordingPort(final String venue, final List<Command> commands) {
-            this.venue = venue;
-            this.commands = commands;
-        }
-
-        @Override
-        public String venue() {
-            return venue;
-        }
-
-        @Override
-        public void submit(final SubmitOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void cancel(final CancelOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void amend(final AmendOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void cancelAll(final CancelAllOrders c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryOrder(final QueryOrder c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryOpenOrders(final QueryOpenOrders c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryPositions(final QueryPositions c) {
-            commands.add(c);
-        }
-
-        @Override
-        public void queryBalances(final QueryBalances c) {
-            commands.add(c);
         }
     }
 

@@ -11,6 +11,7 @@ import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.testkit.Instruments;
+import dev.tandem.testkit.ManualScheduler;
 import java.util.List;
 import java.util.TreeSet;
 

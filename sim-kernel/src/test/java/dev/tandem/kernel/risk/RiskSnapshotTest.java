@@ -110,7 +110,7 @@ class RiskSnapshotTest {
         b.engine.restore(snap);
         // the kernel restores its timer queue alongside; do the same by hand
         for (final TimerQueue.Due<String> due : a.scheduler.pending()) {
-            b.scheduler.timers.restore(due, a.scheduler.timers.nextSeq());
+            b.scheduler.timers().restore(due, a.scheduler.timers().nextSeq());
         }
         b.scheduler.set(a.scheduler.nowNanos());
         assertThat(b.engine.snapshot()).isEqualTo(snap);
