@@ -282,6 +282,23 @@ public final class MatchingEngine implements OrderBook {
         return side(side).size();
     }
 
+    /**
+     * Copies the price and total quantity of up to {@code depth} levels of one side, best first, into the arrays
+     * (allocation-free: for publishing the top of the book).
+     *
+     * @return how many levels were copied
+     */
+    public int topLevels(final Side side, final int depth, final long[] prices, final long[] qtys) {
+        final BookSide book = side(side);
+        final int n = Math.min(Math.min(depth, book.size()), Math.min(prices.length, qtys.length));
+        for (int rank = 0; rank < n; rank++) {
+            final PriceLevel level = book.fromBest(rank);
+            prices[rank] = level.price;
+            qtys[rank] = level.totalQty;
+        }
+        return n;
+    }
+
     @Override
     public BookState state() {
         return new BookState(levels(bids), levels(asks), stops(), lastPrice, markPrice);

@@ -1,0 +1,61 @@
+package dev.tandem.sim.testkit;
+
+import dev.tandem.kernel.model.Instrument;
+import dev.tandem.kernel.model.OrderType;
+import dev.tandem.kernel.model.Side;
+import dev.tandem.kernel.model.TimeInForce;
+import dev.tandem.sim.AgentContext;
+import dev.tandem.sim.VenueAgent;
+
+/**
+ * A background market maker for tests: every {@code periodNanos} it cancels its orders and posts {@code levels}
+ * bids and asks, one tick apart, around a mid price that takes a seeded random step of up to {@code stepTicks}
+ * ticks. Pair it with a {@link NoiseTaker} on another account so the book trades.
+ */
+public final class LadderAgent implements VenueAgent {
+    private final String symbol;
+    private final long startMid;
+    private final int levels;
+    private final long qty;
+    private final long periodNanos;
+    private final long stepTicks;
+    private final long untilNanos;
+    private long mid;
+
+    public LadderAgent(final String symbol, final long startMid, final int levels, final long qty, final long periodNanos,
+                       final long stepTicks, final long untilNanos) {
+        this.symbol = symbol;
+        this.startMid = startMid;
+        this.levels = levels;
+        this.qty = qty;
+        this.periodNanos = periodNanos;
+        this.stepTicks = stepTicks;
+        this.untilNanos = untilNanos;
+    }
+
+    @Override
+    public String name() {
+        return "ladder-" + symbol;
+    }
+
+    @Override
+    public void start(final AgentContext ctx) {
+        mid = startMid;
+        ctx.at(ctx.nowNanos(), () -> requote(ctx));
+    }
+
+    private void requote(final AgentContext ctx) {
+        final Instrument i = ctx.instrument(symbol);
+        final long tick = i.tickSize();
+        mid = Math.max(10 * tick * levels, mid + ctx.random().nextLong(-stepTicks, stepTicks) * tick);
+        ctx.cancelAll(symbol);
+        for (int k = 1; k <= levels; k++) {
+            ctx.place(symbol, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, i.roundPrice(mid - k * tick), qty);
+            ctx.place(symbol, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, i.roundPrice(mid + k * tick), qty);
+        }
+        final long next = ctx.nowNanos() + periodNanos;
+        if (next < untilNanos) {
+            ctx.at(next, () -> requote(ctx));
+        }
+    }
+}
