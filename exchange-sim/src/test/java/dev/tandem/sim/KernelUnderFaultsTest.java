@@ -63,7 +63,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -201,7 +200,7 @@ class KernelUnderFaultsTest {
      * order's fill; the query then infers the same fill again and the kernel's position is off by it until the next
      * reconciliation. Enable once the kernel defers position reconciliation of an instrument with unresolved orders.
      */
-    @Disabled("kernel issue: reconciliation during an unknown outcome double-counts the fill (see the README)")
+
     @Test
     void aReconciliationDuringAnUnknownOutcomeDoesNotCountTheFillTwice() {
         final ScriptedStrategy s = new ScriptedStrategy().at(at(10.2), c -> Fixtures.marketBuy(c, QTY));

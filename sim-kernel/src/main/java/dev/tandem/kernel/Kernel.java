@@ -43,6 +43,7 @@ import dev.tandem.kernel.event.VenuePositions;
 import dev.tandem.kernel.execution.ClientOrderIdGenerator;
 import dev.tandem.kernel.execution.Order;
 import dev.tandem.kernel.execution.OrderManager;
+import dev.tandem.kernel.execution.OrderState;
 import dev.tandem.kernel.execution.OrderView;
 import dev.tandem.kernel.journal.EventJournal;
 import dev.tandem.kernel.journal.TraceHash;
@@ -111,6 +112,13 @@ import java.util.TreeMap;
 public final class Kernel {
     /** Timer of a reconciliation deferred until the end of a venue's rate-limit backoff; the venue follows. */
     private static final String RECONCILE_AFTER_BACKOFF = "kernel:reconcile-after-backoff:";
+    /**
+     * Timer name prefix: reconcile a venue again because the last answer arrived while orders were in flight (see
+     * {@link #unsettledInstruments}).
+     */
+    private static final String RECONCILE_DEFERRED = "kernel:reconcile-deferred:";
+    /** How long to wait before asking again when a reconciliation had to be deferred. */
+    private static final long RECONCILE_DEFER_NANOS = 1_000_000_000L;
 
     /** Receives every outbound event, in trace order, after the kernel's own reactions to it. */
     @FunctionalInterface
@@ -520,6 +528,10 @@ public final class Kernel {
                     requestReconciliation(name.substring(RECONCILE_AFTER_BACKOFF.length()));
                     return;
                 }
+                if (name.startsWith(RECONCILE_DEFERRED)) {
+                    requestReconciliation(name.substring(RECONCILE_DEFERRED.length()));
+                    return;
+                }
                 final String venue = name.substring("kernel:reconcile:".length());
                 requestReconciliation(venue);
                 timers.schedule(name, deadline + config.reconcileIntervalNanos(), name);
@@ -749,6 +761,14 @@ public final class Kernel {
                 ids.add(i.id());
             }
         }
+        // A position snapshot races with reports still in flight: an order whose outcome is unknown, or that is
+        // pending at the venue, may already be in the venue's position while its fill has not reached us (or will be
+        // inferred by the pending status query). Adopting now would count that fill twice. Such instruments are left
+        // out of this pass and the venue is asked again shortly.
+        final java.util.TreeSet<InstrumentId> unsettled = unsettledInstruments(snapshot.venue());
+        if (ids.removeAll(unsettled)) {
+            deferReconciliation(snapshot.venue());
+        }
         final List<Drift> drifts = Reconciler.reconcilePositions(portfolio, snapshot.positions(), ids);
         for (final Drift d : drifts) {
             emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
@@ -764,12 +784,40 @@ public final class Kernel {
     }
 
     private void reconcileBalances(final VenueBalances snapshot) {
+        if (!unsettledInstruments(snapshot.venue()).isEmpty()) {
+            // same race as for positions: a fill in flight changes the wallet (fees, spot balances)
+            deferReconciliation(snapshot.venue());
+            emit(new ReconciliationCompleted(snapshot.venue(), "BALANCES", 0, snapshot.tsEventNanos(), clock.nowNanos()));
+            return;
+        }
         final List<Drift> drifts = Reconciler.reconcileBalances(portfolio, snapshot.balances());
         for (final Drift d : drifts) {
             emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
             portfolio.adoptBalance(d.asset(), d.venueValue());
         }
         emit(new ReconciliationCompleted(snapshot.venue(), "BALANCES", drifts.size(), snapshot.tsEventNanos(), clock.nowNanos()));
+    }
+
+    /**
+     * Instruments of a venue with an order whose fills may be in flight or not yet known: sent and not acknowledged
+     * (PENDING_NEW), outcome unknown (UNKNOWN), or a cancel in flight (PENDING_CANCEL).
+     */
+    private java.util.TreeSet<InstrumentId> unsettledInstruments(final String venue) {
+        final java.util.TreeSet<InstrumentId> out = new java.util.TreeSet<>();
+        for (final Order o : orders.openOrders()) {
+            if (o.instrumentId().venue().equals(venue) && !o.isQueued()
+                    && (o.state() == OrderState.PENDING_NEW || o.state() == OrderState.UNKNOWN
+                            || o.state() == OrderState.PENDING_CANCEL)) {
+                out.add(o.instrumentId());
+            }
+        }
+        return out;
+    }
+
+    private void deferReconciliation(final String venue) {
+        final String name = RECONCILE_DEFERRED + venue;
+        timers.cancelAll(name);
+        timers.schedule(name, clock.nowNanos() + RECONCILE_DEFER_NANOS, name);
     }
 
     private void emitDrift(final String venue, final Drift d, final long tsEvent) {
