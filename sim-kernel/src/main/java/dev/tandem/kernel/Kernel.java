@@ -772,14 +772,18 @@ public final class Kernel {
     }
 
     private void drainStrategyQueue() {
-        if (draining) {
+        // Hot path: every inbound event ends here, and a quote usually queues nothing. Return before the try block
+        // so an empty drain costs one check and allocates nothing.
+        if (draining || strategyQueue.isEmpty()) {
             return;
         }
         draining = true;
         try {
             int callbacks = 0;
             Object[] item;
-            final LinkedHashSet<StrategyId> runaway = new LinkedHashSet<>();
+            // Allocated only when a runaway strategy is found (never in a healthy run): the drain is on the hot
+            // path of every inbound event and must not allocate.
+            LinkedHashSet<StrategyId> runaway = null;
             while ((item = strategyQueue.poll()) != null) {
                 final StrategySlot s = (StrategySlot) item[0];
                 if (risk.strategyState(s.spec.id()) == StrategyState.DISABLED && !(item[1] instanceof OrderEvent)) {
@@ -787,6 +791,9 @@ public final class Kernel {
                 }
                 if (++callbacks > config.maxStrategyCallbacksPerEvent()) {
                     // A strategy that keeps reacting to its own events without end: disable it, drop the rest.
+                    if (runaway == null) {
+                        runaway = new LinkedHashSet<>();
+                    }
                     if (runaway.add(s.spec.id())) {
                         risk.disableStrategy(s.spec.id(), RiskTrigger.ORDER_RATE_ABUSE, "more than " + config.maxStrategyCallbacksPerEvent()
                                 + " strategy callbacks caused by one inbound event");
