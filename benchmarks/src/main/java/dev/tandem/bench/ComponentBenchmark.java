@@ -1,0 +1,69 @@
+package dev.tandem.bench;
+
+import dev.tandem.kernel.execution.ClientOrderIdGenerator;
+import dev.tandem.kernel.journal.TraceHash;
+import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.StrategyId;
+import dev.tandem.kernel.risk.RiskDecision;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Pieces of the order path on their own, to show where {@link OrderPathBenchmark}'s time goes: the risk pre-trade
+ * check, one event into the trace hash (the order path hashes two: {@code OrderSubmitted} and {@code OrderSent}), and
+ * a client order id.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+public class ComponentBenchmark {
+    private TraceHash trace;
+    private ClientOrderIdGenerator ids;
+    private StrategyId strategyId;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        trace = new TraceHash();
+        ids = new ClientOrderIdGenerator("bench1");
+        strategyId = new StrategyId("maker");
+    }
+
+    /** The pre-trade check of the order path's intent, with no open orders (it records nothing that accumulates). */
+    @Benchmark
+    public RiskDecision riskCheck(final OrderRig rig) {
+        return rig.kernel.risk().check(rig.intent);
+    }
+
+    /** Canonical encoding and SHA-256 of one {@code OrderSubmitted}. */
+    @Benchmark
+    public long traceHashOrderSubmitted(final OrderRig rig) {
+        trace.accept(rig.sampleSubmitted);
+        return trace.events();
+    }
+
+    /** Canonical encoding and SHA-256 of one {@code OrderSent}. */
+    @Benchmark
+    public long traceHashOrderSent(final OrderRig rig) {
+        trace.accept(rig.sampleSent);
+        return trace.events();
+    }
+
+    /** The next client order id of a strategy. */
+    @Benchmark
+    public ClientOrderId clientOrderId() {
+        return ids.next(strategyId);
+    }
+}
