@@ -1,9 +1,16 @@
 package dev.tandem.bench;
 
+import dev.tandem.kernel.KernelConfig;
+import dev.tandem.kernel.event.OrderSent;
+import dev.tandem.kernel.event.OrderSubmitted;
 import dev.tandem.kernel.execution.ClientOrderIdGenerator;
 import dev.tandem.kernel.journal.TraceHash;
 import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.Instrument;
+import dev.tandem.kernel.model.OrderType;
+import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.model.StrategyId;
+import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.kernel.risk.RiskDecision;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -33,12 +40,21 @@ public class ComponentBenchmark {
     private TraceHash trace;
     private ClientOrderIdGenerator ids;
     private StrategyId strategyId;
+    private OrderSubmitted submitted;
+    private OrderSent sent;
 
     @Setup(Level.Trial)
     public void setUp() {
         trace = new TraceHash();
-        ids = new ClientOrderIdGenerator("bench1");
+        ids = new ClientOrderIdGenerator(KernelConfig.defaultRunTag(BenchFixtures.SEED));
         strategyId = new StrategyId("maker");
+        // the two events the order path emits, with the order path's values
+        final ClientOrderId id = new ClientOrderIdGenerator(KernelConfig.defaultRunTag(BenchFixtures.SEED)).next(strategyId);
+        final Instrument btc = BenchFixtures.btcUsdtPerp();
+        final long t = BenchFixtures.START_NANOS + 1_234_567_000L;
+        submitted = new OrderSubmitted(id, strategyId, btc.id(), Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
+                BenchFixtures.MID - 10 * btc.tickSize(), 0, 1, false, t, t);
+        sent = new OrderSent(id, strategyId, btc.id(), 1, t, t);
     }
 
     /** The pre-trade check of the order path's intent, with no open orders (it records nothing that accumulates). */
@@ -49,15 +65,15 @@ public class ComponentBenchmark {
 
     /** Canonical encoding and SHA-256 of one {@code OrderSubmitted}. */
     @Benchmark
-    public long traceHashOrderSubmitted(final OrderRig rig) {
-        trace.accept(rig.sampleSubmitted);
+    public long traceHashOrderSubmitted() {
+        trace.accept(submitted);
         return trace.events();
     }
 
     /** Canonical encoding and SHA-256 of one {@code OrderSent}. */
     @Benchmark
-    public long traceHashOrderSent(final OrderRig rig) {
-        trace.accept(rig.sampleSent);
+    public long traceHashOrderSent() {
+        trace.accept(sent);
         return trace.events();
     }
 

@@ -95,8 +95,10 @@ public class MarketDataBenchmark {
         }
         final long calls = (long) (params.getWarmup().getCount() + params.getMeasurement().getCount())
                 * Math.max(params.getWarmup().getBatchSize(), params.getMeasurement().getBatchSize());
-        if (calls * QUOTES > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("too many iterations for pre-built quotes: " + calls);
+        // about 72 bytes per pre-built quote (the 64-byte record and its slot in the array)
+        if (calls * QUOTES > Integer.MAX_VALUE - 8 || calls * QUOTES * 72 > Runtime.getRuntime().maxMemory() * 3 / 4) {
+            throw new IllegalArgumentException(calls + " calls of " + QUOTES + " pre-built quotes do not fit the heap;"
+                    + " use fewer iterations or a larger heap (-jvmArgsAppend -Xmx...)");
         }
         quotes = BenchFixtures.quotes(btc, (int) (calls * QUOTES), t, STEP_NANOS);
         next = 0;

@@ -29,10 +29,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *   {@code VenueAccepted} and {@code VenueCanceled} through {@code Kernel.onEvent} (journal, order manager,
  *   {@code OrderAccepted}/{@code OrderCanceled}, strategy callbacks). An upper bound of the order path.</li>
  * </ul>
+ *
+ * <p>Five warm-up seconds: the path is long (codec, risk, order manager) and the first iterations run far slower
+ * while it compiles.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class OrderPathBenchmark {

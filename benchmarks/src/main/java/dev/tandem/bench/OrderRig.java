@@ -3,9 +3,6 @@ package dev.tandem.bench;
 import dev.tandem.kernel.Kernel;
 import dev.tandem.kernel.command.SubmitOrder;
 import dev.tandem.kernel.data.QuoteTick;
-import dev.tandem.kernel.event.KernelEvent;
-import dev.tandem.kernel.event.OrderSent;
-import dev.tandem.kernel.event.OrderSubmitted;
 import dev.tandem.kernel.event.VenueAccepted;
 import dev.tandem.kernel.event.VenueCanceled;
 import dev.tandem.kernel.model.Instrument;
@@ -37,9 +34,6 @@ public class OrderRig {
     QuoteStrategy strategy;
     Instrument btc;
     OrderIntent intent;
-    /** A sample of each event of the submit path, for the component benchmarks. */
-    OrderSubmitted sampleSubmitted;
-    OrderSent sampleSent;
     private QuoteTick[] quotes;
     private int nextQuote;
     private int sinceMaintenance;
@@ -52,10 +46,8 @@ public class OrderRig {
         kernel = BenchFixtures.kernel(BenchFixtures.orderPathConfig(btc), port);
         strategy = new QuoteStrategy(btc.priceScale());
         kernel.addStrategy(StrategySpec.of("maker", btc.id(), strategy));
-        kernel.addListener(this::sample);
         kernel.start();
-        // enough quotes for one every MAINTENANCE_EVERY orders over ~2^31 orders; reused cyclically is not
-        // possible (time moves on), so they are generated lazily in blocks instead
+        // one quote per MAINTENANCE_EVERY orders; a new block (later timestamps) when these run out
         quotes = BenchFixtures.quotes(btc, 4_096, kernel.nowNanos(), 1_000L);
         nextQuote = 0;
         kernel.onEvent(quotes[nextQuote++]);
@@ -65,14 +57,6 @@ public class OrderRig {
             throw new IllegalStateException("the benchmark intent is denied: " + kernel.risk().strategies());
         }
         settle();
-    }
-
-    private void sample(final KernelEvent e) {
-        if (e instanceof OrderSubmitted s && sampleSubmitted == null) {
-            sampleSubmitted = s;
-        } else if (e instanceof OrderSent s && sampleSent == null) {
-            sampleSent = s;
-        }
     }
 
     /**
