@@ -7,6 +7,7 @@ import dev.tandem.testkit.Property;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,7 @@ final class FixedMulDivProperties {
     void mulDivIsTheExactlyRoundedQuotient() {
         final Gen<long[]> factors = Gen.zip(anyMagnitude(), anyMagnitude(), anyMagnitude(), (a, b, c) -> new long[] {a, b, c});
         final Gen<Case> cases = Gen.zip(factors, Gen.elements(List.of(RoundingMode.values())), (f, m) -> new Case(f[0], f[1], f[2], m));
-        Property.forAll(cases).tries(20_000).check(k -> assertThat(actual(k)).as(k.toString()).isEqualTo(reference(k)));
+        Property.forAll(cases).tries(5_000).check(k -> assertThat(actual(k)).as(k.toString()).isEqualTo(reference(k)));
     }
 
     @Test
@@ -70,32 +71,44 @@ final class FixedMulDivProperties {
         final Gen<Case> cases = Gen.zip(Gen.longs(Fixed.MONEY_ONE, Long.MAX_VALUE / 2), Gen.longs(Fixed.RATE_ONE / 1_000_000, 1_000 * Fixed.RATE_ONE),
                 (equity, rate) -> new long[] {equity, rate})
                 .flatMap(f -> Gen.elements(List.of(RoundingMode.values())).map(m -> new Case(f[0], f[1], Fixed.RATE_ONE, m)));
-        Property.forAll(cases).tries(20_000).check(k -> assertThat(actual(k)).as(k.toString()).isEqualTo(reference(k)));
+        Property.forAll(cases).tries(5_000).check(k -> assertThat(actual(k)).as(k.toString()).isEqualTo(reference(k)));
     }
 
     @Test
     void edgesOfThe128BitPath() {
-        final long[] values = {1, -1, 2, -2, 3, 7, -7, 10, 1L << 31, (1L << 32) - 1, 1L << 32, (1L << 32) + 1, 1L << 62,
-            -(1L << 62), Long.MAX_VALUE, -Long.MAX_VALUE, Long.MIN_VALUE, Long.MAX_VALUE - 1, 3_037_000_499L, 3_037_000_500L,
-            Fixed.RATE_ONE, Fixed.MONEY_ONE * 100_000, 999_999_999_999L, 0x7FFF_FFFF_0000_0001L, 0x0000_0001_FFFF_FFFFL};
+        final long[] values = {1, -1, 3, -7, 10, (1L << 32) - 1, 1L << 32, 1L << 62, -(1L << 62), Long.MAX_VALUE,
+            -Long.MAX_VALUE, Long.MIN_VALUE, 3_037_000_500L, Fixed.RATE_ONE, 0x7FFF_FFFF_0000_0001L};
+        final List<String> mismatches = new ArrayList<>();
         for (final long a : values) {
             for (final long b : values) {
                 for (final long c : values) {
                     for (final RoundingMode mode : RoundingMode.values()) {
                         final Case k = new Case(a, b, c, mode);
-                        assertThat(actual(k)).as(k.toString()).isEqualTo(reference(k));
+                        final String got = actual(k);
+                        final String want = reference(k);
+                        if (!got.equals(want)) {
+                            mismatches.add(k + ": " + got + " instead of " + want);
+                        }
                     }
                 }
             }
         }
-        // exact ties in the 128-bit path: (2^62 × 6 + 4) / 8 style halves, both signs
-        for (final RoundingMode mode : RoundingMode.values()) {
-            for (final long sign : new long[] {1, -1}) {
-                final Case k = new Case(sign * ((1L << 62) + 1), 10, 4, mode);
-                assertThat(actual(k)).as(k.toString()).isEqualTo(reference(k));
-                final Case k2 = new Case(sign * ((1L << 62) + 3), 6, 4, mode);
-                assertThat(actual(k2)).as(k2.toString()).isEqualTo(reference(k2));
-            }
-        }
+        assertThat(mismatches).isEmpty();
+    }
+
+    @Test
+    void exactHalvesInThe128BitPathRoundLikeBigDecimal() {
+        // odd a × odd b in [2^63, 2^64) divided by 2: the product overflows a long, the quotient fits, and the
+        // fraction is exactly one half, with quotients of both parities (HALF_EVEN) and both signs
+        final Gen<Case> ties = Gen.zip(Gen.longs(1L << 30, (1L << 31) - 1), Gen.longs(0, Long.MAX_VALUE), Gen.pairs(Gen.booleans(),
+                Gen.elements(List.of(RoundingMode.values()))), (halfA, r, p) -> {
+                    final long a = 2 * halfA + 1; // odd, in [2^31, 2^32)
+                    final long lo = Long.divideUnsigned(Long.MIN_VALUE, a) + 1; // a × lo >= 2^63
+                    final long hi = Long.divideUnsigned(-1L, a); // a × hi < 2^64
+                    long b = lo + Long.remainderUnsigned(r, hi - lo + 1);
+                    b = (b & 1) == 0 ? (b + 1 <= hi ? b + 1 : b - 1) : b; // odd
+                    return new Case(p.first() ? -a : a, b, 2, p.second());
+                });
+        Property.forAll(ties).tries(2_000).check(k -> assertThat(actual(k)).as(k.toString()).isEqualTo(reference(k)));
     }
 }
