@@ -918,7 +918,9 @@ public final class Kernel {
     }
 
     private void drainStrategyQueue() {
-        if (draining) {
+        // Hot path: every inbound event ends here, and a quote usually queues nothing. Return before the try block
+        // so an empty drain costs one check and allocates nothing.
+        if (draining || strategyQueue.isEmpty()) {
             return;
         }
         draining = true;
@@ -927,7 +929,9 @@ public final class Kernel {
             // runaway, and must not be disabled for the other's loop.
             final TreeMap<StrategyId, Integer> callbacks = new TreeMap<>();
             Object[] item;
-            final LinkedHashSet<StrategyId> runaway = new LinkedHashSet<>();
+            // Allocated only when a runaway strategy is found (never in a healthy run): the drain is on the hot
+            // path of every inbound event and must not allocate.
+            LinkedHashSet<StrategyId> runaway = null;
             while ((item = strategyQueue.poll()) != null) {
                 final StrategySlot s = (StrategySlot) item[0];
                 if (risk.strategyState(s.spec.id()) == StrategyState.DISABLED && !(item[1] instanceof OrderEvent)) {
@@ -935,6 +939,9 @@ public final class Kernel {
                 }
                 if (callbacks.merge(s.spec.id(), 1, Integer::sum) > config.maxStrategyCallbacksPerEvent()) {
                     // A strategy that keeps reacting to its own events without end: disable it, drop the rest.
+                    if (runaway == null) {
+                        runaway = new LinkedHashSet<>();
+                    }
                     if (runaway.add(s.spec.id())) {
                         risk.disableStrategy(s.spec.id(), RiskTrigger.ORDER_RATE_ABUSE, "more than " + config.maxStrategyCallbacksPerEvent()
                                 + " callbacks of this strategy caused by one inbound event");

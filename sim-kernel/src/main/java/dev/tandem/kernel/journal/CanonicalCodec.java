@@ -5,6 +5,7 @@ import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.StrategyId;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -26,7 +27,21 @@ import java.util.TreeMap;
  * <p>Decoding reverses it for the registered record types, so a journal written as lines can be replayed.
  */
 public final class CanonicalCodec {
-    private record Shape(String name, Class<?> type, String[] names, Type[] types, MethodHandle[] getters, Constructor<?> ctor) {}
+    /**
+     * How to encode one record type. {@code getters[i]} is the accessor of component {@code i}, adapted once to
+     * {@code (Object)long} for integral components, {@code (Object)boolean} for booleans and {@code (Object)Object}
+     * otherwise ({@code kinds[i]} says which), so {@link #encodeTo} calls it with {@code invokeExact}: no type
+     * adaptation per call and no boxing of primitives. Every outbound event is encoded (the trace hash), two per order.
+     */
+    private record Shape(String name, Class<?> type, String[] names, Type[] types, MethodHandle[] getters, Constructor<?> ctor,
+            byte[] kinds, String head, String[] prefixes) {}
+
+    private static final byte KIND_OBJECT = 0;
+    private static final byte KIND_LONG = 1;
+    private static final byte KIND_BOOLEAN = 2;
+    private static final MethodType GET_OBJECT = MethodType.methodType(Object.class, Object.class);
+    private static final MethodType GET_LONG = MethodType.methodType(long.class, Object.class);
+    private static final MethodType GET_BOOLEAN = MethodType.methodType(boolean.class, Object.class);
 
     private final Map<Class<?>, Shape> byClass = new LinkedHashMap<>();
     private final Map<String, Shape> byName = new TreeMap<>();
@@ -52,14 +67,30 @@ public final class CanonicalCodec {
         final Type[] types = new Type[rc.length];
         final MethodHandle[] getters = new MethodHandle[rc.length];
         final Class<?>[] raw = new Class<?>[rc.length];
+        final byte[] kinds = new byte[rc.length];
+        final String[] prefixes = new String[rc.length];
         try {
             for (int i = 0; i < rc.length; i++) {
                 names[i] = rc[i].getName();
                 types[i] = rc[i].getGenericType();
                 raw[i] = rc[i].getType();
-                getters[i] = MethodHandles.publicLookup().unreflect(rc[i].getAccessor());
+                prefixes[i] = ",\"" + names[i] + "\":";
+                final MethodHandle getter = MethodHandles.publicLookup().unreflect(rc[i].getAccessor());
+                final Class<?> t = raw[i];
+                if (t == long.class || t == int.class || t == short.class || t == byte.class) {
+                    kinds[i] = KIND_LONG;
+                    getters[i] = getter.asType(GET_LONG);
+                } else if (t == boolean.class) {
+                    kinds[i] = KIND_BOOLEAN;
+                    getters[i] = getter.asType(GET_BOOLEAN);
+                } else {
+                    kinds[i] = KIND_OBJECT; // other primitives are boxed, as before, and refused by value()
+                    getters[i] = getter.asType(GET_OBJECT);
+                }
             }
-            final Shape s = new Shape(type.getSimpleName(), type, names, types, getters, type.getDeclaredConstructor(raw));
+            final String name = type.getSimpleName();
+            final Shape s = new Shape(name, type, names, types, getters, type.getDeclaredConstructor(raw), kinds,
+                    "{\"@\":\"" + name + "\"", prefixes);
             if (byName.containsKey(s.name) && byName.get(s.name).type != type) {
                 throw new IllegalArgumentException("two event types named " + s.name);
             }
@@ -99,12 +130,25 @@ public final class CanonicalCodec {
         if (s == null) {
             throw new IllegalArgumentException("type not registered with the codec: " + record.getClass().getName());
         }
-        sb.append("{\"@\":\"").append(s.name).append('"');
+        sb.append(s.head);
         for (int i = 0; i < s.names.length; i++) {
-            sb.append(",\"").append(s.names[i]).append("\":");
+            sb.append(s.prefixes[i]);
+            final MethodHandle getter = s.getters[i];
+            try {
+                if (s.kinds[i] == KIND_LONG) {
+                    sb.append((long) getter.invokeExact(record));
+                    continue;
+                }
+                if (s.kinds[i] == KIND_BOOLEAN) {
+                    sb.append((boolean) getter.invokeExact(record) ? "true" : "false");
+                    continue;
+                }
+            } catch (Throwable t) {
+                throw new IllegalStateException("cannot read " + s.name + "." + s.names[i], t);
+            }
             final Object v;
             try {
-                v = s.getters[i].invoke(record);
+                v = (Object) getter.invokeExact(record);
             } catch (Throwable t) {
                 throw new IllegalStateException("cannot read " + s.name + "." + s.names[i], t);
             }
@@ -158,6 +202,11 @@ public final class CanonicalCodec {
 
     private static void string(final String s, final StringBuilder sb) {
         sb.append('"');
+        if (!needsEscape(s)) {
+            // the common case (ids, enum names, venues): one bulk append instead of a switch per character
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             final char c = s.charAt(i);
             switch (c) {
@@ -178,6 +227,17 @@ public final class CanonicalCodec {
             }
         }
         sb.append('"');
+    }
+
+    /** True if {@link #string} would change any character of {@code s}. */
+    private static boolean needsEscape(final String s) {
+        for (int i = 0; i < s.length(); i++) {
+            final char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

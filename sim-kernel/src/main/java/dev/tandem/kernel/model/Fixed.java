@@ -71,9 +71,104 @@ public final class Fixed {
         if ((hi == 0 && lo >= 0) || (hi == -1 && lo < 0)) {
             return divide(lo, c, mode);
         }
+        // The product needs 128 bits, as with equity × a risk rate on every pre-trade check: divide the 128-bit
+        // magnitude by hand (no BigInteger garbage), rounding the exact quotient like BigDecimal does. Every case this
+        // does not settle exactly (a factor of Long.MIN_VALUE, a quotient of 2^63 or more, an inexact UNNECESSARY)
+        // goes on to the BigInteger code below, which keeps its result or exception.
+        if (a != Long.MIN_VALUE && b != Long.MIN_VALUE && c != Long.MIN_VALUE) {
+            final long ua = Math.abs(a);
+            final long ub = Math.abs(b);
+            final long uc = Math.abs(c);
+            final long phi = Math.multiplyHigh(ua, ub); // both < 2^63: the product's high half, >= 0
+            final long plo = ua * ub;
+            if (phi < uc) {
+                final long q = divideUnsigned128(phi, plo, uc);
+                final long r = plo - q * uc; // exact remainder, 0 <= r < uc
+                if (q >= 0) {
+                    final long magnitude = roundMagnitude(q, r, uc, (a ^ b ^ c) < 0, mode);
+                    if (magnitude >= 0) {
+                        return (a ^ b ^ c) < 0 ? -magnitude : magnitude;
+                    }
+                }
+            }
+        }
         final BigInteger[] qr = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).divideAndRemainder(BigInteger.valueOf(c));
         final BigDecimal exact = new BigDecimal(qr[0]).add(new BigDecimal(qr[1]).divide(BigDecimal.valueOf(c), 40, RoundingMode.DOWN));
         return exact.setScale(0, mode).longValueExact();
+    }
+
+    /**
+     * |quotient| rounded as asked, from the truncated magnitude {@code q} and remainder {@code r} of a division by
+     * {@code d > r}; -1 when that needs the slow path (an inexact UNNECESSARY, or q + 1 overflowing).
+     */
+    private static long roundMagnitude(final long q, final long r, final long d, final boolean negative, final RoundingMode mode) {
+        if (r == 0) {
+            return q;
+        }
+        final boolean away;
+        switch (mode) {
+            case UNNECESSARY:
+                return -1;
+            case DOWN:
+                away = false;
+                break;
+            case UP:
+                away = true;
+                break;
+            case FLOOR:
+                away = negative;
+                break;
+            case CEILING:
+                away = !negative;
+                break;
+            default:
+                // HALF_UP, HALF_DOWN, HALF_EVEN: 2r against d (2r < 2^64, compared unsigned)
+                final int cmp = Long.compareUnsigned(r << 1, d);
+                if (cmp != 0) {
+                    away = cmp > 0;
+                } else {
+                    away = mode == RoundingMode.HALF_UP || (mode == RoundingMode.HALF_EVEN && (q & 1) != 0);
+                }
+        }
+        return away ? q + 1 : q; // q + 1 == 2^63 wraps negative: slow path
+    }
+
+    /**
+     * The unsigned 128-by-64 division {@code (hi:lo) / d} for unsigned {@code hi < d}, so the quotient fits 64 bits
+     * (Knuth's algorithm D with 32-bit digits, as in Hacker's Delight, divlu).
+     */
+    private static long divideUnsigned128(final long hi, final long lo, final long divisor) {
+        final long base = 1L << 32;
+        final int shift = Long.numberOfLeadingZeros(divisor);
+        final long d = divisor << shift;
+        final long dHigh = d >>> 32;
+        final long dLow = d & 0xFFFF_FFFFL;
+        final long n32 = shift == 0 ? hi : (hi << shift) | (lo >>> (64 - shift));
+        final long n10 = lo << shift;
+        final long n1 = n10 >>> 32;
+        final long n0 = n10 & 0xFFFF_FFFFL;
+
+        long q1 = Long.divideUnsigned(n32, dHigh);
+        long rhat = Long.remainderUnsigned(n32, dHigh);
+        while (q1 >= base || Long.compareUnsigned(q1 * dLow, (rhat << 32) | n1) > 0) {
+            q1--;
+            rhat += dHigh;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        final long n21 = (n32 << 32) + n1 - q1 * d;
+
+        long q0 = Long.divideUnsigned(n21, dHigh);
+        rhat = Long.remainderUnsigned(n21, dHigh);
+        while (q0 >= base || Long.compareUnsigned(q0 * dLow, (rhat << 32) | n0) > 0) {
+            q0--;
+            rhat += dHigh;
+            if (rhat >= base) {
+                break;
+            }
+        }
+        return (q1 << 32) | q0;
     }
 
     /** a / b rounded as asked. */

@@ -16,6 +16,18 @@ final class ExactMath {
 
     /** {@code a × b × c / 10^pow10}, rounded once as asked. */
     static long productDivPow10(final long a, final long b, final long c, final int pow10, final RoundingMode mode) {
+        // Fast path: the maintenance margin is valued here on every quote while a position is open, and a × b × c
+        // nearly always fits a long. Then the exact quotient rounded by Fixed.divide is the BigDecimal result (the
+        // same contract Fixed.mulDiv relies on); UNNECESSARY keeps the BigDecimal path for its exception message.
+        if (pow10 >= 0 && pow10 <= 18 && mode != RoundingMode.UNNECESSARY) {
+            final long ab = a * b;
+            if (Math.multiplyHigh(a, b) == (ab >> 63)) {
+                final long abc = ab * c;
+                if (Math.multiplyHigh(ab, c) == (abc >> 63)) {
+                    return Fixed.divide(abc, Fixed.pow10(pow10), mode);
+                }
+            }
+        }
         final BigInteger num = BigInteger.valueOf(a).multiply(BigInteger.valueOf(b)).multiply(BigInteger.valueOf(c));
         return divide(num, BigInteger.TEN.pow(pow10), mode);
     }

@@ -182,6 +182,13 @@ public final class RiskEngine implements TimerHandler {
     private long dayStartEquityMoney;
     private long peakEquityMoney;
     private long lastEquityMoney;
+    // Memo of the two equity thresholds (derived, not state: not in snapshots or digests). Each is a function of one
+    // base value (start-of-day equity, peak) that changes rarely, while onEquity runs on every quote with an open
+    // position and the product base × rate overflows a long, so recomputing it each time meant BigInteger math.
+    private long dailyLossThresholdBase = Long.MIN_VALUE;
+    private long dailyLossThresholdMoney;
+    private long drawdownThresholdBase = Long.MIN_VALUE;
+    private long drawdownThresholdMoney;
 
     private final TreeMap<StrategyId, StrategyRisk> strategies = new TreeMap<>();
     private final SlidingWindow globalWindow;
@@ -686,29 +693,54 @@ public final class RiskEngine implements TimerHandler {
             peakEquityMoney = equityMoney;
         }
 
+        // Runs on every quote while a position is open: the audit metadata (decimal text in a TreeMap) is built only
+        // when an event will carry it, below; the checks themselves are unchanged.
         RiskTrigger firstNew = null;
-        final Meta m = new Meta().money("equity", equityMoney).num("utcDay", utcDay);
+        long loss = 0;
+        long lossThreshold = 0;
+        boolean lossReached = false;
         if (limits.dailyLossRateMax() > 0 && dayStartEquityMoney > 0) {
-            final long loss = Fixed.sub(dayStartEquityMoney, equityMoney);
-            final long threshold = Fixed.mulDiv(dayStartEquityMoney, limits.dailyLossRateMax(), Fixed.RATE_ONE, RoundingMode.CEILING);
-            if (loss >= threshold) {
-                m.money("dayStartEquity", dayStartEquityMoney).money("dailyLoss", loss).money("dailyLossThreshold", threshold)
-                        .rate("dailyLossRateMax", limits.dailyLossRateMax());
+            loss = Fixed.sub(dayStartEquityMoney, equityMoney);
+            if (dailyLossThresholdBase != dayStartEquityMoney) {
+                dailyLossThresholdMoney = Fixed.mulDiv(dayStartEquityMoney, limits.dailyLossRateMax(), Fixed.RATE_ONE, RoundingMode.CEILING);
+                dailyLossThresholdBase = dayStartEquityMoney;
+            }
+            lossThreshold = dailyLossThresholdMoney;
+            if (loss >= lossThreshold) {
+                lossReached = true;
                 if (haltCauses.add(RiskTrigger.DAILY_LOSS)) {
                     firstNew = RiskTrigger.DAILY_LOSS;
                 }
             }
         }
+        long drawdown = 0;
+        long drawdownThreshold = 0;
+        boolean drawdownReached = false;
         if (limits.drawdownRateMax() > 0 && peakEquityMoney > 0) {
-            final long drawdown = Fixed.sub(peakEquityMoney, equityMoney);
-            final long threshold = Fixed.mulDiv(peakEquityMoney, limits.drawdownRateMax(), Fixed.RATE_ONE, RoundingMode.CEILING);
-            if (drawdown >= threshold) {
-                m.money("peakEquity", peakEquityMoney).money("drawdown", drawdown).money("drawdownThreshold", threshold)
-                        .rate("drawdownRateMax", limits.drawdownRateMax());
+            drawdown = Fixed.sub(peakEquityMoney, equityMoney);
+            if (drawdownThresholdBase != peakEquityMoney) {
+                drawdownThresholdMoney = Fixed.mulDiv(peakEquityMoney, limits.drawdownRateMax(), Fixed.RATE_ONE, RoundingMode.CEILING);
+                drawdownThresholdBase = peakEquityMoney;
+            }
+            drawdownThreshold = drawdownThresholdMoney;
+            if (drawdown >= drawdownThreshold) {
+                drawdownReached = true;
                 if (haltCauses.add(RiskTrigger.DRAWDOWN) && firstNew == null) {
                     firstNew = RiskTrigger.DRAWDOWN;
                 }
             }
+        }
+        if (firstNew == null && !newDayCleared) {
+            return;
+        }
+        final Meta m = new Meta().money("equity", equityMoney).num("utcDay", utcDay);
+        if (lossReached) {
+            m.money("dayStartEquity", dayStartEquityMoney).money("dailyLoss", loss).money("dailyLossThreshold", lossThreshold)
+                    .rate("dailyLossRateMax", limits.dailyLossRateMax());
+        }
+        if (drawdownReached) {
+            m.money("peakEquity", peakEquityMoney).money("drawdown", drawdown).money("drawdownThreshold", drawdownThreshold)
+                    .rate("drawdownRateMax", limits.drawdownRateMax());
         }
         if (firstNew != null) {
             final String reason = firstNew == RiskTrigger.DAILY_LOSS
@@ -734,12 +766,16 @@ public final class RiskEngine implements TimerHandler {
         final long flattenAt = limits.marginRatioFlattenRate();
         final boolean flattenBreached = flattenAt > 0 && ratioRate >= flattenAt;
         marginReducing = (reduceAt > 0 && ratioRate >= reduceAt) || flattenBreached;
-        final Meta m = new Meta().rate("marginRatio", ratioRate).rate("reducingThreshold", reduceAt).rate("flattenThreshold", flattenAt)
-                .text("flatten", Boolean.toString(flattenBreached && !marginFlattened));
         final TradingState target = derivedTradingState();
-        setTradingState(target, RiskTrigger.MARGIN_RATIO, target == TradingState.REDUCING
-                ? "margin ratio " + rateText(ratioRate) + " reached " + rateText(flattenBreached ? flattenAt : reduceAt)
-                : "margin ratio " + rateText(ratioRate) + " back below " + rateText(reduceAt), m);
+        // Runs on every quote while a position is open: the metadata and reason text are only needed when the state
+        // changes (setTradingState does nothing otherwise), so they are not built on the common path.
+        if (target != tradingState) {
+            final Meta m = new Meta().rate("marginRatio", ratioRate).rate("reducingThreshold", reduceAt).rate("flattenThreshold", flattenAt)
+                    .text("flatten", Boolean.toString(flattenBreached && !marginFlattened));
+            setTradingState(target, RiskTrigger.MARGIN_RATIO, target == TradingState.REDUCING
+                    ? "margin ratio " + rateText(ratioRate) + " reached " + rateText(flattenBreached ? flattenAt : reduceAt)
+                    : "margin ratio " + rateText(ratioRate) + " back below " + rateText(reduceAt), m);
+        }
         if (flattenBreached && !marginFlattened) {
             marginFlattened = true;
             actions.flattenAll();

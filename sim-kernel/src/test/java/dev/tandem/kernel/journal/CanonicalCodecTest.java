@@ -7,6 +7,8 @@ import dev.tandem.kernel.data.BookLevel;
 import dev.tandem.kernel.data.BookSnapshot;
 import dev.tandem.kernel.event.EngageKillSwitch;
 import dev.tandem.kernel.event.InboundEvent;
+import dev.tandem.kernel.event.OrderSent;
+import dev.tandem.kernel.event.OrderSubmitted;
 import dev.tandem.kernel.event.TradingStateChanged;
 import dev.tandem.kernel.event.VenueFill;
 import dev.tandem.kernel.event.VenueOpenOrders;
@@ -17,6 +19,8 @@ import dev.tandem.kernel.model.Liquidity;
 import dev.tandem.kernel.model.OrderType;
 import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.kernel.model.Side;
+import dev.tandem.kernel.model.StrategyId;
+import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.kernel.model.TradingState;
 import dev.tandem.kernel.model.VenueOrderStatus;
 import java.util.List;
@@ -33,6 +37,21 @@ class CanonicalCodecTest {
                 .isEqualTo("{\"@\":\"VenueFill\",\"venue\":\"SIM\",\"clientOrderId\":\"r-s1-1\",\"venueOrderId\":\"v1\","
                         + "\"instrumentId\":\"BTCUSDT.SIM\",\"tradeId\":\"t\\\"1\",\"side\":\"BUY\",\"price\":6000000,\"qty\":5,"
                         + "\"feeMoney\":33,\"liquidity\":\"TAKER\",\"tsEventNanos\":10,\"tsInitNanos\":11}");
+    }
+
+    @Test
+    void primitiveComponentsEncodeAsDecimalsAndBooleans() {
+        // int, long (both signs, extremes) and boolean components of outbound events; the trace hash depends on it
+        final CanonicalCodec codec = EventTypes.outboundCodec();
+        final ClientOrderId id = new ClientOrderId("r-s1-1");
+        assertThat(codec.encode(new OrderSubmitted(id, new StrategyId("s1"), BTC, Side.SELL, OrderType.LIMIT, TimeInForce.GTC,
+                6_000_000, 0, 5, true, Long.MIN_VALUE, Long.MAX_VALUE)))
+                .isEqualTo("{\"@\":\"OrderSubmitted\",\"clientOrderId\":\"r-s1-1\",\"strategyId\":\"s1\",\"instrumentId\":\"BTCUSDT.SIM\","
+                        + "\"side\":\"SELL\",\"type\":\"LIMIT\",\"timeInForce\":\"GTC\",\"price\":6000000,\"triggerPrice\":0,\"qty\":5,"
+                        + "\"reduceOnly\":true,\"tsEventNanos\":-9223372036854775808,\"tsInitNanos\":9223372036854775807}");
+        assertThat(codec.encode(new OrderSent(id, new StrategyId("s1"), BTC, -3, 0, -1)))
+                .isEqualTo("{\"@\":\"OrderSent\",\"clientOrderId\":\"r-s1-1\",\"strategyId\":\"s1\",\"instrumentId\":\"BTCUSDT.SIM\","
+                        + "\"attempt\":-3,\"tsEventNanos\":0,\"tsInitNanos\":-1}");
     }
 
     @Test
