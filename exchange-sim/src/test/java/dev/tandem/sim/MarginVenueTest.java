@@ -178,6 +178,19 @@ class MarginVenueTest {
     }
 
     @Test
+    void aForcedLiquidationFaultGoesThroughTheLiquidationEngine() {
+        final SimHarness h = run(5, FaultPlan.of(Fault.forcedLiquidation(at(10), ID.symbol())), at(20), SECOND / 2);
+        assertThat(h.venue().liquidations()).singleElement().satisfies(r -> {
+            assertThat(r.account()).isEqualTo(SimHarness.KERNEL_ACCOUNT);
+            assertThat(r.takeovers()).singleElement().satisfies(t -> assertThat(t.qty()).isEqualTo(LONG_QTY));
+        });
+        assertThat(h.events(DriftDetected.class)).filteredOn(d -> d.kind() == DriftKind.LIQUIDATION).hasSize(1);
+        assertThat(h.kernel().portfolio().positionQty(ID)).isZero();
+        assertThat(h.venue().position(SimHarness.KERNEL_ACCOUNT, ID)).isZero();
+        assertThat(Conservation.check(simLedger(h), true)).isEmpty();
+    }
+
+    @Test
     void moneyIsConservedInTheClosedWorldAfterTheCrash() {
         final SimHarness h = crash(7);
         assertThat(h.venue().liquidations()).isNotEmpty();
