@@ -18,6 +18,7 @@ import dev.tandem.kernel.data.QuoteTick;
 import dev.tandem.kernel.data.TradeTick;
 import dev.tandem.kernel.digest.StateDigest;
 import dev.tandem.kernel.event.ExecutionReport;
+import dev.tandem.kernel.event.FundingSettled;
 import dev.tandem.kernel.event.VenueAccepted;
 import dev.tandem.kernel.event.VenueAmendRejected;
 import dev.tandem.kernel.event.VenueAmended;
@@ -44,6 +45,14 @@ import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.kernel.model.VenueOrderStatus;
 import dev.tandem.kernel.port.DataKind;
 import dev.tandem.kernel.random.RandomSource;
+import dev.tandem.sim.account.AdlFill;
+import dev.tandem.sim.account.FundingEngine;
+import dev.tandem.sim.account.FundingPayment;
+import dev.tandem.sim.account.FundingSettlement;
+import dev.tandem.sim.account.LiquidationEngine;
+import dev.tandem.sim.account.LiquidationExecutor;
+import dev.tandem.sim.account.LiquidationReport;
+import dev.tandem.sim.account.Takeover;
 import dev.tandem.sim.fault.Fault;
 import dev.tandem.sim.fault.FaultInjector;
 import dev.tandem.sim.fault.FaultRecord;
@@ -130,6 +139,13 @@ public final class SimVenue {
     private ReasonCode cancelOverride;
     /** The client id of the cancel or amend being processed (for the engine's refusals). */
     private ClientOrderId currentClientId;
+    /** The MARGIN ledger, or null (then everything below stays null). */
+    private final AccountLedger margin;
+    private final LiquidationEngine liquidation;
+    private FundingEngine funding;
+    private boolean inRiskPass;
+    private final List<LiquidationReport> liquidations = new ArrayList<>();
+    private final List<FundingSettlement> fundingSettlements = new ArrayList<>();
 
     /** The orders of one account, by client order id. */
     private static final class AccountOrders {
@@ -149,9 +165,13 @@ public final class SimVenue {
 
     private record AgentSlot(long account, VenueAgent agent) {}
 
-    /** A venue with the {@link SimpleLedger}. */
+    /**
+     * A venue with the configured ledger: {@link SimpleLedger} ({@link LedgerKind#SIMPLE}, the default) or
+     * {@link AccountLedger} ({@link LedgerKind#MARGIN}: margin, funding and liquidation through the books).
+     */
     public SimVenue(final SimVenueConfig config) {
-        this(config, new SimpleLedger());
+        this(config, config.ledger() == LedgerKind.MARGIN
+                ? new AccountLedger(config.instruments(), config.margin()) : new SimpleLedger());
     }
 
     /**
@@ -175,6 +195,13 @@ public final class SimVenue {
             books.put(i.id().symbol(), new Book(i));
         }
         this.marketData = new SimMarketDataPort(this);
+        if (ledger instanceof AccountLedger a) {
+            this.margin = a;
+            this.liquidation = new LiquidationEngine(a.simLedger(), new Liquidator(), a.settings().liquidationFeeRate());
+        } else {
+            this.margin = null;
+            this.liquidation = null;
+        }
     }
 
     // =================================================================== wiring
@@ -219,6 +246,11 @@ public final class SimVenue {
         }
         for (final AgentSlot a : agents) {
             startAgent(a);
+        }
+        if (margin != null) {
+            funding = new FundingEngine(margin.simLedger(), margin.marks(), margin.settings().fundingRates(),
+                    loop.nowNanos());
+            scheduleFunding();
         }
     }
 
@@ -372,6 +404,10 @@ public final class SimVenue {
             live.get(id).writeTo(d);
         }
         ledger.digest(d);
+        if (margin != null) {
+            d.section("margin").putLong(funding == null ? 0 : funding.nextFundingNanos()).putInt(liquidations.size())
+                    .putInt(fundingSettlements.size());
+        }
         for (final SimExecutionPort p : ports.values()) {
             p.digest(d);
         }
@@ -920,9 +956,10 @@ public final class SimVenue {
         marketData.deliver(md);
     }
 
-    /** The end of every venue action: publish what changed in the books. */
+    /** The end of every venue action: the margin ledger's risk pass, then publish what changed in the books. */
     void endAction() {
         actions++;
+        riskPass();
         for (final Book b : books.values()) {
             if (b.dirty) {
                 publishTop(b, false);
@@ -1112,6 +1149,10 @@ public final class SimVenue {
 
     private void liquidate(final InjectedFault f) {
         final long now = loop.nowNanos();
+        if (margin != null) {
+            forcedLiquidation(f);
+            return;
+        }
         for (final long account : ports.keySet()) {
             for (final Book b : books.values()) {
                 if (!f.fault().appliesTo(b.instrument.id().symbol()) || !b.instrument.isPerpetual()) {
@@ -1329,6 +1370,177 @@ public final class SimVenue {
         });
     }
 
+    // =================================================================== MARGIN ledger: marks, funding, liquidation
+
+    /** The MARGIN ledger, or null with SIMPLE. */
+    public AccountLedger marginLedger() {
+        return margin;
+    }
+
+    /** Every liquidation the venue ran so far (MARGIN; empty with SIMPLE). */
+    public List<LiquidationReport> liquidations() {
+        return List.copyOf(liquidations);
+    }
+
+    /** Every funding settlement so far (MARGIN; empty with SIMPLE). */
+    public List<FundingSettlement> fundingSettlements() {
+        return List.copyOf(fundingSettlements);
+    }
+
+    /**
+     * The account model's mark of each perpetual: the venue's mark price when it has one (replayed {@code MarkPrice}
+     * data, bars with {@code marksFromBars}, price gaps), else its last price; rounded to the tick.
+     */
+    private void syncMarks() {
+        for (final Book b : books.values()) {
+            if (!b.instrument.isPerpetual()) {
+                continue;
+            }
+            final long m = b.mark > 0 ? b.mark : b.last;
+            if (m <= 0) {
+                continue;
+            }
+            final long px = onTick(b, m);
+            final String symbol = b.instrument.id().symbol();
+            if (margin.marks().mark(symbol) != px) {
+                margin.marks().setMark(symbol, px);
+            }
+        }
+    }
+
+    /**
+     * At the end of every action (after trades and price moves): marks follow the venue's prices, then
+     * {@link LiquidationEngine#checkAll} liquidates every account under its maintenance margin; the liquidation
+     * account's closes trade in the books like any order and may move prices, so the pass repeats until quiet.
+     * Skipped during a maintenance halt (the books are frozen).
+     */
+    private void riskPass() {
+        if (margin == null || inRiskPass || loop == null || halted()) {
+            return;
+        }
+        inRiskPass = true;
+        try {
+            for (int round = 0; round < 1_000; round++) {
+                syncMarks();
+                final List<LiquidationReport> done = liquidation.checkAll();
+                if (done.isEmpty()) {
+                    return;
+                }
+                for (final LiquidationReport r : done) {
+                    publish(r);
+                }
+                for (final Book b : books.values()) {
+                    settle(b);
+                }
+            }
+            throw new IllegalStateException("liquidations did not settle within 1000 rounds");
+        } finally {
+            inRiskPass = false;
+        }
+    }
+
+    /**
+     * Reports a liquidation to the accounts' ports: each taken-over position as a fill without client order id,
+     * {@code Liquidity.LIQUIDATION}, at the bankruptcy price with the liquidation fee (its orders were canceled with
+     * {@code VENUE_LIQUIDATION} before); each auto-deleveraging fill the same way, without fee.
+     */
+    private void publish(final LiquidationReport r) {
+        liquidations.add(r);
+        final long now = loop.nowNanos();
+        for (final Takeover t : r.takeovers()) {
+            final SimExecutionPort port = ports.get(t.account());
+            final long n = nextLiquidationId++;
+            if (port != null) {
+                port.deliver(new VenueFill(name, null, "LIQ" + n, book(t.symbol()).instrument.id(), "L" + n, t.side(),
+                        t.bankruptcyPrice(), t.qty(), t.liquidationFee(), Liquidity.LIQUIDATION, now, now));
+            }
+        }
+        for (final AdlFill a : r.adlFills()) {
+            final SimExecutionPort port = ports.get(a.account());
+            final long n = nextLiquidationId++;
+            if (port != null) {
+                port.deliver(new VenueFill(name, null, "ADL" + n, book(a.symbol()).instrument.id(), "A" + n, a.side(),
+                        a.price(), a.qty(), 0, Liquidity.LIQUIDATION, now, now));
+            }
+        }
+    }
+
+    /** FORCED_LIQUIDATION with MARGIN: the liquidation engine liquidates the accounts holding the instrument. */
+    private void forcedLiquidation(final InjectedFault f) {
+        final long now = loop.nowNanos();
+        syncMarks();
+        for (final long account : ports.keySet()) {
+            for (final Book b : books.values()) {
+                if (!f.fault().appliesTo(b.instrument.id().symbol()) || !b.instrument.isPerpetual()
+                        || ledger.position(account, b.instrument) == 0) {
+                    continue;
+                }
+                final LiquidationReport r = liquidation.liquidate(account, b.instrument.settleAsset());
+                publish(r);
+                faults.hit(f, now, "account " + account + " " + b.instrument.id() + ": liquidated by the engine, "
+                        + r.takeovers().size() + " position(s) taken over, " + r.adlFills().size() + " ADL fill(s)");
+            }
+        }
+        for (final Book b : books.values()) {
+            settle(b);
+        }
+    }
+
+    private void scheduleFunding() {
+        loop.scheduleAction(Math.max(funding.nextFundingNanos(), loop.nowNanos()), () -> {
+            onFundingTime();
+            endAction();
+            scheduleFunding();
+        });
+    }
+
+    /**
+     * A funding time (00:00, 08:00, 16:00 UTC of venue time): the account model settles every open position at the
+     * current mark, and every account with a port that paid or received gets a {@code FundingSettled} (rate and mark;
+     * the kernel computes its own amount, exact unless {@code q × mark × rate} needs rounding: the venue rounds
+     * toward −∞, the kernel half-even).
+     */
+    private void onFundingTime() {
+        final long now = loop.nowNanos();
+        syncMarks();
+        for (final FundingSettlement s : funding.onTime(now)) {
+            fundingSettlements.add(s);
+            final InstrumentId id = book(s.symbol()).instrument.id();
+            for (final FundingPayment p : s.payments()) {
+                final SimExecutionPort port = ports.get(p.account());
+                if (port != null) {
+                    port.deliver(new FundingSettled(name, id, s.rate(), s.markPrice(), now, now));
+                }
+            }
+        }
+    }
+
+    /** The venue's way into its books for the liquidation engine. */
+    private final class Liquidator implements LiquidationExecutor {
+        @Override
+        public void cancelAllOrders(final long account) {
+            cancelOverride = ReasonCode.VENUE_LIQUIDATION;
+            try {
+                for (final Book b : books.values()) {
+                    cancelWaiting(b, account, ReasonCode.VENUE_LIQUIDATION);
+                    b.engine.cancelAll(account);
+                }
+            } finally {
+                cancelOverride = null;
+            }
+        }
+
+        @Override
+        public void submitImmediateOrCancel(final String symbol, final long account, final Side side,
+                                            final long limitPrice, final long qty) {
+            final Book b = book(symbol);
+            final SimOrder o = new SimOrder(nextOrderId++, AccountLedger.LIQUIDATION_BOOK_ACCOUNT, null, b.instrument,
+                    side, OrderType.LIMIT, TimeInForce.IOC, limitPrice, 0, qty, false);
+            live.put(o.id, o);
+            b.engine.place(o.id, o.account, side, OrderType.LIMIT, TimeInForce.IOC, limitPrice, qty, false, null, 0);
+        }
+    }
+
     // =================================================================== one instrument
 
     /** One instrument's matching engine, prices, waiting orders and publication state; the engine's listener. */
@@ -1451,7 +1663,7 @@ public final class SimVenue {
             final SimOrder o = live.get(orderId);
             o.filled = Math.addExact(o.filled, qty);
             o.filledCost = Math.addExact(o.filledCost, Math.multiplyExact(price, qty));
-            final long fee = ledger.onFill(o.account, instrument, o.side, price, qty, liquidity);
+            final long fee = ledger.onFill(o.account, o.id, instrument, o.side, price, qty, liquidity);
             ledger.updateReservation(o.account, o.id, o.price, leaves);
             if (leaves == 0) {
                 closeOrder(o, VenueOrderStatus.FILLED);

@@ -35,6 +35,10 @@ import java.util.TreeSet;
  * @param ownTradesMoveLast   the venue's own trades move its last price, so stops on LAST trigger on them
  *                            (default true)
  * @param bookDepth           levels per side in the book snapshots the venue publishes (default 10)
+ * @param ledger              which ledger keeps the accounts (default {@link LedgerKind#SIMPLE}; {@link LedgerKind#MARGIN}
+ *                            for the full account model: margin, funding, liquidation through the book)
+ * @param margin              the MARGIN ledger's settings (leverage, risk limits, liquidation fee, funding rates,
+ *                            insurance fund seed, agent credit); ignored with SIMPLE
  */
 public record SimVenueConfig(
         String venue,
@@ -50,7 +54,9 @@ public record SimVenueConfig(
         BarFill barFill,
         boolean marksFromBars,
         boolean ownTradesMoveLast,
-        int bookDepth) {
+        int bookDepth,
+        LedgerKind ledger,
+        MarginSettings margin) {
 
     /** Default client request timeout: 5 s. */
     public static final long DEFAULT_REQUEST_TIMEOUT_NANOS = 5_000_000_000L;
@@ -65,6 +71,8 @@ public record SimVenueConfig(
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(faults, "faults");
         Objects.requireNonNull(barFill, "barFill");
+        Objects.requireNonNull(ledger, "ledger");
+        Objects.requireNonNull(margin, "margin");
         if (instruments.isEmpty()) {
             throw new IllegalArgumentException("venue " + venue + " needs at least one instrument");
         }
@@ -95,7 +103,7 @@ public record SimVenueConfig(
     public static SimVenueConfig defaults(final String venue, final long seed, final List<Instrument> instruments) {
         return new SimVenueConfig(venue, seed, instruments, List.of(), SelfTradePrevention.CANCEL_TAKER,
                 MarketProtection.bps(500), TriggerSource.LAST, LatencyProfile.defaults(), FaultPlan.none(),
-                DEFAULT_REQUEST_TIMEOUT_NANOS, BarFill.CLOSE, false, true, 10);
+                DEFAULT_REQUEST_TIMEOUT_NANOS, BarFill.CLOSE, false, true, 10, LedgerKind.SIMPLE, MarginSettings.defaults());
     }
 
     /** A copy with one more account. */
@@ -103,7 +111,7 @@ public record SimVenueConfig(
         final List<SimAccount> all = new ArrayList<>(accounts);
         all.add(account);
         return new SimVenueConfig(venue, seed, instruments, all, selfTradePrevention, marketProtection, stopTrigger,
-                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth);
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy with one more trading account. */
@@ -114,60 +122,78 @@ public record SimVenueConfig(
     /** A copy with other latencies. */
     public SimVenueConfig withLatency(final LatencyProfile l) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
-                l, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth);
+                l, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy with another fault plan. */
     public SimVenueConfig withFaults(final FaultPlan plan) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
-                latency, plan, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth);
+                latency, plan, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy with another bar fill model. */
     public SimVenueConfig withBarFill(final BarFill fill) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
-                latency, faults, requestTimeoutNanos, fill, marksFromBars, ownTradesMoveLast, bookDepth);
+                latency, faults, requestTimeoutNanos, fill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy where bars do (or do not) move the mark price. */
     public SimVenueConfig withMarksFromBars(final boolean on) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
-                latency, faults, requestTimeoutNanos, barFill, on, ownTradesMoveLast, bookDepth);
+                latency, faults, requestTimeoutNanos, barFill, on, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy with another self-trade prevention mode. */
     public SimVenueConfig withSelfTradePrevention(final SelfTradePrevention mode) {
         return new SimVenueConfig(venue, seed, instruments, accounts, mode, marketProtection, stopTrigger,
-                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth);
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy with another market protection. */
     public SimVenueConfig withMarketProtection(final MarketProtection protection) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, protection, stopTrigger,
-                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth);
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy whose stops watch another price. */
     public SimVenueConfig withStopTrigger(final TriggerSource source) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, source,
-                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth);
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy with another client request timeout. */
     public SimVenueConfig withRequestTimeout(final long nanos) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
-                latency, faults, nanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth);
+                latency, faults, nanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, ledger, margin);
     }
 
     /** A copy with another snapshot depth. */
     public SimVenueConfig withBookDepth(final int depth) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
-                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, depth);
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, depth, ledger, margin);
     }
 
     /** A copy where the venue's own trades do (or do not) move its last price. */
     public SimVenueConfig withOwnTradesMoveLast(final boolean on) {
         return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
-                latency, faults, requestTimeoutNanos, barFill, marksFromBars, on, bookDepth);
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, on, bookDepth, ledger, margin);
+    }
+
+    /** A copy with another ledger kind (margin settings unchanged). */
+    public SimVenueConfig withLedger(final LedgerKind kind) {
+        return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth, kind, margin);
+    }
+
+    /** A copy with the {@link LedgerKind#MARGIN} ledger and these settings. */
+    public SimVenueConfig withMarginLedger(final MarginSettings settings) {
+        return new SimVenueConfig(venue, seed, instruments, accounts, selfTradePrevention, marketProtection, stopTrigger,
+                latency, faults, requestTimeoutNanos, barFill, marksFromBars, ownTradesMoveLast, bookDepth,
+                LedgerKind.MARGIN, settings);
+    }
+
+    /** A copy with the {@link LedgerKind#MARGIN} ledger and default settings ({@link MarginSettings#defaults()}). */
+    public SimVenueConfig withMarginLedger() {
+        return withMarginLedger(MarginSettings.defaults());
     }
 }

@@ -51,6 +51,15 @@ public interface VenueLedger {
     long onFill(long account, Instrument instrument, Side side, long price, long qty, Liquidity liquidity);
 
     /**
+     * {@link #onFill(long, Instrument, Side, long, long, Liquidity)} of a fill of a known order (the venue's order
+     * id): a ledger that reserves per order consumes the order's reservation here. The default ignores the id.
+     */
+    default long onFill(final long account, final long orderId, final Instrument instrument, final Side side,
+                        final long price, final long qty, final Liquidity liquidity) {
+        return onFill(account, instrument, side, price, qty, liquidity);
+    }
+
+    /**
      * Closes a position outside any order (the account closed it elsewhere): realizes it at {@code price} with no
      * fee. Spot holdings are not touched.
      *

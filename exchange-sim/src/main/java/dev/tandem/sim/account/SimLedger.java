@@ -239,6 +239,46 @@ public final class SimLedger {
     }
 
     /**
+     * Books <b>one side</b> of a trade of the book, for a venue that reports each side separately: the account pays
+     * the maker or taker fee of the instrument (venue accounts pay none), the fee goes to the fee pool of the quote
+     * asset. Booking both sides of a trade this way is exactly {@link #applyTrade}. A trade whose other side belongs to
+     * no account of this ledger (the venue's bar liquidity) books only this side: the world is then not closed.
+     *
+     * @return the fee charged (negative: rebate) and the realized PnL of the fill, {@code {fee, realized}}
+     */
+    public long[] applyFill(final String symbol, final long accountId, final long orderId, final Side side,
+                            final long price, final long qty, final boolean taker) {
+        if (price <= 0 || qty <= 0) {
+            throw new IllegalArgumentException("fill price and qty must be positive: " + price + " x " + qty);
+        }
+        final Instrument ins = instrument(symbol);
+        final SimAccount a = account(accountId);
+        final long notional = Money.notional(ins, price, qty);
+        final long fee = a.isVenueAccount() ? 0 : Money.fee(notional, taker ? ins.takerFeeRate() : ins.makerFeeRate());
+        final long realized = a.fill(ins, orderId, side, price, qty, notional, fee);
+        addTo(feesCollected, ins.quoteAsset(), fee);
+        return new long[] {fee, realized};
+    }
+
+    /**
+     * Closes an account's perpetual position outside the book and outside the venue (the account closed it
+     * elsewhere): realized at {@code price}, no fee, no counterparty here (so the closed-world laws no longer hold).
+     *
+     * @return the signed quantity that was closed (0 if flat or spot)
+     */
+    public long closeOutside(final long accountId, final String symbol, final long price) {
+        final Instrument ins = instrument(symbol);
+        final SimAccount a = account(accountId);
+        final long q = a.positionQty(symbol);
+        if (!ins.isPerpetual() || q == 0) {
+            return 0;
+        }
+        final long qty = Math.abs(q);
+        a.fill(ins, NO_ORDER, Side.reducing(q), price, qty, Money.notional(ins, price, qty), 0);
+        return q;
+    }
+
+    /**
      * Moves {@code qty} of a perpetual position between two accounts at {@code price} outside the book (a takeover
      * or an auto-deleveraging fill): {@code from} trades {@code side}, {@code to} the opposite side, no trading fee;
      * {@code fromFee} (a liquidation fee) is charged to {@code from} and paid into the insurance fund by the caller.
