@@ -13,6 +13,7 @@ import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.InstrumentKind;
 import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.port.DataKind;
+import dev.tandem.kernel.risk.RiskLimits;
 import dev.tandem.kernel.strategy.Strategy;
 import dev.tandem.kernel.strategy.StrategyContext;
 import dev.tandem.kernel.strategy.StrategySpec;
@@ -38,6 +39,7 @@ import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -67,6 +69,14 @@ public class ReplayBenchmark {
     static final int TRADES = 100_000;
     static final String FILE = "bitstamp_trades_from_20131125_usd.csv";
     private static final long KERNEL_ACCOUNT = 1;
+
+    /**
+     * The kernel's data-staleness limit: {@code 10s} is the default (the 2013 data has many silences longer than
+     * that, so the kernel pauses and resumes the strategy about 35 000 times per run, each a hashed
+     * {@code StrategyStateChanged}); {@code off} switches the check off (every other default limit stays).
+     */
+    @Param({"10s", "off"})
+    public String staleness;
 
     private Instrument btc;
     private List<TradeTick> trades;
@@ -120,7 +130,10 @@ public class ReplayBenchmark {
     @Setup(Level.Invocation)
     public void freshRun() {
         final long start = trades.get(0).tsEventNanos() - 1_000_000_000L;
-        final KernelConfig config = KernelConfig.defaults(BenchFixtures.SEED, start, Fixed.money("100000"), List.of(btc));
+        KernelConfig config = KernelConfig.defaults(BenchFixtures.SEED, start, Fixed.money("100000"), List.of(btc));
+        if ("off".equals(staleness)) {
+            config = config.withRisk(config.risk().toBuilder().dataStaleNanos(0).build());
+        }
         final SimVenue venue = new SimVenue(SimVenueConfig.defaults(BenchFixtures.VENUE, BenchFixtures.SEED, List.of(btc))
                 .withAccount(SimAccount.trading(KERNEL_ACCOUNT, config.initialBalances())));
         final SimExecutionPort port = venue.executionPort(KERNEL_ACCOUNT);
