@@ -1,4 +1,4 @@
-package dev.tandem.sim.testkit;
+package dev.tandem.sim.agent;
 
 import dev.tandem.kernel.model.OrderType;
 import dev.tandem.kernel.model.Side;
@@ -6,13 +6,23 @@ import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.sim.AgentContext;
 import dev.tandem.sim.VenueAgent;
 
-/** A background taker for tests: at seeded random intervals it sends a market order of random side and size. */
+/**
+ * A background taker: at random intervals (uniform in {@code 1..2 × meanGapNanos}) it sends an IOC market order of
+ * random side and a random size of 1 to {@code maxLots} lots (at least the minimum quantity). Every draw comes
+ * from the venue's seeded {@code RandomSource} ({@link AgentContext#random()}).
+ */
 public final class NoiseTaker implements VenueAgent {
     private final String symbol;
     private final long meanGapNanos;
     private final long maxLots;
     private final long untilNanos;
 
+    /**
+     * @param symbol       the instrument's symbol at the venue
+     * @param meanGapNanos mean time between orders
+     * @param maxLots      the largest order size in lots
+     * @param untilNanos   no order is scheduled at or after this time
+     */
     public NoiseTaker(final String symbol, final long meanGapNanos, final long maxLots, final long untilNanos) {
         this.symbol = symbol;
         this.meanGapNanos = meanGapNanos;

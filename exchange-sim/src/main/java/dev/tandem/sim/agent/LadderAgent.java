@@ -1,4 +1,4 @@
-package dev.tandem.sim.testkit;
+package dev.tandem.sim.agent;
 
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.OrderType;
@@ -8,9 +8,10 @@ import dev.tandem.sim.AgentContext;
 import dev.tandem.sim.VenueAgent;
 
 /**
- * A background market maker for tests: every {@code periodNanos} it cancels its orders and posts {@code levels}
+ * A background market maker: every {@code periodNanos} it cancels its orders and posts {@code levels}
  * bids and asks, one tick apart, around a mid price that takes a seeded random step of up to {@code stepTicks}
- * ticks. Pair it with a {@link NoiseTaker} on another account so the book trades.
+ * ticks. Pair it with a {@link NoiseTaker} on another account so the book trades. The step is drawn from the
+ * venue's seeded {@code RandomSource} ({@link AgentContext#random()}); nothing else is random.
  */
 public final class LadderAgent implements VenueAgent {
     private final String symbol;
@@ -22,6 +23,15 @@ public final class LadderAgent implements VenueAgent {
     private final long untilNanos;
     private long mid;
 
+    /**
+     * @param symbol      the instrument's symbol at the venue
+     * @param startMid    the first mid price (raw price units)
+     * @param levels      price levels per side
+     * @param qty         quantity per order (raw units)
+     * @param periodNanos time between re-quotes
+     * @param stepTicks   the mid's largest step per re-quote, in ticks (drawn uniformly from {@code -stepTicks..stepTicks})
+     * @param untilNanos  no re-quote is scheduled at or after this time
+     */
     public LadderAgent(final String symbol, final long startMid, final int levels, final long qty, final long periodNanos,
                        final long stepTicks, final long untilNanos) {
         this.symbol = symbol;
