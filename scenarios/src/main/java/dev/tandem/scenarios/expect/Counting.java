@@ -1,0 +1,73 @@
+package dev.tandem.scenarios.expect;
+
+import dev.tandem.kernel.command.SubmitOrder;
+import dev.tandem.kernel.event.DriftDetected;
+import dev.tandem.kernel.event.KernelEvent;
+import dev.tandem.kernel.event.OrderCanceled;
+import dev.tandem.kernel.event.OrderDenied;
+import dev.tandem.kernel.event.OrderEvent;
+import dev.tandem.kernel.event.OrderFilled;
+import dev.tandem.kernel.event.OrderRejected;
+import dev.tandem.kernel.event.OrderRetryScheduled;
+import dev.tandem.kernel.event.OrderStatusUnknown;
+import dev.tandem.kernel.event.ReconciliationCompleted;
+import dev.tandem.kernel.model.ReasonCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Finds the times of the things {@link Expectation.EventCount} counts. */
+final class Counting {
+    private Counting() {}
+
+    static List<Long> times(final RunFacts run, final Expectation.Counted what, final ReasonCode reason, final String strategy) {
+        final List<Long> out = new ArrayList<>();
+        if (what == Expectation.Counted.ORDERS_SENT) {
+            for (final RunFacts.SentCommand s : run.sent()) {
+                if (s.command() instanceof SubmitOrder o && (strategy == null || o.strategyId().value().equals(strategy))) {
+                    out.add(s.nanos());
+                }
+            }
+            return out;
+        }
+        for (final KernelEvent e : run.events()) {
+            if (!matches(e, what)) {
+                continue;
+            }
+            if (strategy != null && !(e instanceof OrderEvent oe && oe.strategyId().value().equals(strategy))) {
+                continue;
+            }
+            if (reason != null && reasonOf(e) != reason) {
+                continue;
+            }
+            out.add(e.tsInitNanos());
+        }
+        return out;
+    }
+
+    private static boolean matches(final KernelEvent e, final Expectation.Counted what) {
+        return switch (what) {
+            case DENIED -> e instanceof OrderDenied;
+            case REJECTED -> e instanceof OrderRejected;
+            case FILLED -> e instanceof OrderFilled;
+            case CANCELED -> e instanceof OrderCanceled;
+            case RETRIES -> e instanceof OrderRetryScheduled;
+            case UNKNOWN_OUTCOMES -> e instanceof OrderStatusUnknown;
+            case DRIFTS -> e instanceof DriftDetected;
+            case RECONCILIATIONS -> e instanceof ReconciliationCompleted;
+            case ORDERS_SENT -> false;
+        };
+    }
+
+    private static ReasonCode reasonOf(final KernelEvent e) {
+        if (e instanceof OrderDenied d) {
+            return d.reason();
+        }
+        if (e instanceof OrderRejected r) {
+            return r.reason();
+        }
+        if (e instanceof OrderCanceled c) {
+            return c.reason();
+        }
+        return null;
+    }
+}

@@ -1,0 +1,524 @@
+package dev.tandem.scenarios.expect;
+
+import dev.tandem.kernel.command.SubmitOrder;
+import dev.tandem.kernel.event.CircuitBreakerStateChanged;
+import dev.tandem.kernel.event.KernelEvent;
+import dev.tandem.kernel.event.OrderFilled;
+import dev.tandem.kernel.event.OrderRejected;
+import dev.tandem.kernel.event.OrderSubmitted;
+import dev.tandem.kernel.event.StrategyStateChanged;
+import dev.tandem.kernel.event.TradingStateChanged;
+import dev.tandem.kernel.event.VenueOrder;
+import dev.tandem.kernel.execution.Order;
+import dev.tandem.kernel.model.BreakerState;
+import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.Fixed;
+import dev.tandem.kernel.model.Instrument;
+import dev.tandem.kernel.model.InstrumentId;
+import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.StrategyId;
+import dev.tandem.kernel.model.StrategyState;
+import dev.tandem.kernel.model.TradingState;
+import dev.tandem.sim.LedgerKind;
+import dev.tandem.sim.account.Conservation;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A typed check evaluated on a finished run. One record per kind; each says in its outcome what was expected, what
+ * happened and when. To add a kind: add a record here (and to {@code permits}), its JSON Schema branch in
+ * {@code scenario.schema.json}, its mapping in {@code ScenarioLoader}, and a line in the module README.
+ */
+public sealed interface Expectation {
+
+    /** The kind as written in scenario files ({@code expect: <kind>}). */
+    String kind();
+
+    /** What it checks, in words. */
+    String describe();
+
+    /** Evaluates it on a run. */
+    ExpectationOutcome evaluate(RunFacts run);
+
+    // ------------------------------------------------------------------ states reached
+
+    /**
+     * The kernel's trading state is {@code state} at some moment in {@code [after, after + within]} (or at any moment
+     * after {@code after} when {@code withinNanos} is null): it changes to it in the window, or already is in it when
+     * the window opens.
+     */
+    record TradingStateReached(TradingState state, Anchor after, Long withinNanos) implements Expectation {
+        @Override
+        public String kind() {
+            return "trading-state";
+        }
+
+        @Override
+        public String describe() {
+            return "trading state reaches " + state + Windows.text(after, withinNanos);
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final List<Windows.Change> changes = new ArrayList<>();
+            for (final KernelEvent e : run.events()) {
+                if (e instanceof TradingStateChanged t) {
+                    changes.add(new Windows.Change(t.tsInitNanos(), t.to().name(), t.trigger() + ": " + t.reason()));
+                }
+            }
+            return Windows.reached(this, run, TradingState.ACTIVE.name(), changes, state.name(), after, withinNanos);
+        }
+    }
+
+    /**
+     * A strategy's state is {@code state} at some moment in the window (see {@link TradingStateReached}). With
+     * {@code strategy} null, any strategy counts.
+     */
+    record StrategyStateReached(String strategy, StrategyState state, Anchor after, Long withinNanos) implements Expectation {
+        @Override
+        public String kind() {
+            return "strategy-state";
+        }
+
+        @Override
+        public String describe() {
+            return (strategy == null ? "a strategy" : "strategy '" + strategy + "'") + " reaches " + state
+                    + Windows.text(after, withinNanos);
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final Map<String, List<Windows.Change>> byStrategy = new LinkedHashMap<>();
+            for (final StrategyId id : run.kernel().risk().strategies()) {
+                if (strategy == null || id.value().equals(strategy)) {
+                    byStrategy.put(id.value(), new ArrayList<>());
+                }
+            }
+            for (final KernelEvent e : run.events()) {
+                if (e instanceof StrategyStateChanged s && byStrategy.containsKey(s.strategyId().value())) {
+                    byStrategy.get(s.strategyId().value()).add(
+                            new Windows.Change(s.tsInitNanos(), s.to().name(), s.trigger() + ": " + s.reason()));
+                }
+            }
+            if (byStrategy.isEmpty()) {
+                return ExpectationOutcome.of(this, false, describe(), "the run has no strategy '" + strategy + "'", "");
+            }
+            ExpectationOutcome first = null;
+            for (final List<Windows.Change> changes : byStrategy.values()) {
+                final ExpectationOutcome o = Windows.reached(this, run, StrategyState.RUNNING.name(), changes, state.name(),
+                        after, withinNanos);
+                if (o.passed()) {
+                    return o;
+                }
+                if (first == null) {
+                    first = o;
+                }
+            }
+            return first;
+        }
+    }
+
+    /** The circuit breaker of the venue reaches {@code state} in the window (initially CLOSED). */
+    record BreakerStateReached(BreakerState state, Anchor after, Long withinNanos) implements Expectation {
+        @Override
+        public String kind() {
+            return "breaker";
+        }
+
+        @Override
+        public String describe() {
+            return "the venue's circuit breaker reaches " + state + Windows.text(after, withinNanos);
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final List<Windows.Change> changes = new ArrayList<>();
+            for (final KernelEvent e : run.events()) {
+                if (e instanceof CircuitBreakerStateChanged c) {
+                    changes.add(new Windows.Change(c.tsInitNanos(), c.to().name(), c.reason()));
+                }
+            }
+            return Windows.reached(this, run, BreakerState.CLOSED.name(), changes, state.name(), after, withinNanos);
+        }
+    }
+
+    // ------------------------------------------------------------------ what reached the venue
+
+    /**
+     * At most {@code max} strategy orders (submits, retries included; the risk engine's own flattening orders
+     * excluded) were sent to the venue while the kernel's trading state was HALTED.
+     */
+    record OrdersWhileHalted(long max) implements Expectation {
+        @Override
+        public String kind() {
+            return "orders-while-halted";
+        }
+
+        @Override
+        public String describe() {
+            return "at most " + max + " strategy orders reach the venue while trading is HALTED";
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            long n = 0;
+            long firstAt = -1;
+            for (final RunFacts.SentCommand s : run.sent()) {
+                if (s.command() instanceof SubmitOrder o && s.tradingState() == TradingState.HALTED
+                        && !o.strategyId().equals(StrategyId.RISK)) {
+                    n++;
+                    if (firstAt < 0) {
+                        firstAt = s.nanos();
+                    }
+                }
+            }
+            return ExpectationOutcome.of(this, n <= max, "at most " + max, n + " orders sent while HALTED",
+                    firstAt < 0 ? "" : "first at " + run.formatTime(firstAt));
+        }
+    }
+
+    /** The venue never received more than {@code max} order submissions (retries included) in any one second. */
+    record MaxOrdersPerSecond(long max) implements Expectation {
+        @Override
+        public String kind() {
+            return "max-orders-per-second";
+        }
+
+        @Override
+        public String describe() {
+            return "the venue never receives more than " + max + " orders in one second";
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final long[] peak = peak(run);
+            return ExpectationOutcome.of(this, peak[0] <= max, "at most " + max + " per second",
+                    peak[0] + " in the busiest second", peak[0] == 0 ? "" : "the second starting " + run.formatTime(peak[1]));
+        }
+
+        /** The most submissions in any window {@code [t, t + 1 s)} and the window's start. */
+        public static long[] peak(final RunFacts run) {
+            final List<Long> times = new ArrayList<>();
+            for (final RunFacts.SentCommand s : run.sent()) {
+                if (s.command() instanceof SubmitOrder) {
+                    times.add(s.nanos());
+                }
+            }
+            long best = 0;
+            long bestAt = 0;
+            int lo = 0;
+            for (int hi = 0; hi < times.size(); hi++) {
+                while (times.get(hi) - times.get(lo) >= 1_000_000_000L) {
+                    lo++;
+                }
+                if (hi - lo + 1 > best) {
+                    best = hi - lo + 1;
+                    bestAt = times.get(lo);
+                }
+            }
+            return new long[] {best, bestAt};
+        }
+    }
+
+    // ------------------------------------------------------------------ end state
+
+    /** The kernel's position in {@code instrument} at the end equals {@code qty} (scaled). */
+    record FinalPosition(InstrumentId instrument, long qty) implements Expectation {
+        @Override
+        public String kind() {
+            return "final-position";
+        }
+
+        @Override
+        public String describe() {
+            return "the final position in " + instrument.symbol() + " is " + qty + " (scaled)";
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final Instrument i = run.kernel().config().instruments().stream().filter(x -> x.id().equals(instrument))
+                    .findFirst().orElseThrow();
+            final long actual = run.kernel().portfolio().positionQty(instrument);
+            final long venue = run.venue().position(run.kernelAccount(), instrument);
+            return new ExpectationOutcome(-1, kind(), "the final position in " + instrument.symbol() + " is " + i.formatQty(qty),
+                    actual == qty, i.formatQty(qty), i.formatQty(actual) + " (the venue's: " + i.formatQty(venue) + ")",
+                    "at the end, " + run.formatTime(run.endNanos()));
+        }
+    }
+
+    /** The largest drop of equity from its running peak, on the sampling grid, is at most {@code maxRate}. */
+    record MaxDrawdown(long maxRate) implements Expectation {
+        @Override
+        public String kind() {
+            return "max-drawdown";
+        }
+
+        @Override
+        public String describe() {
+            return "the maximum drawdown is at most " + percent(maxRate);
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final long[] dd = drawdown(run.equity());
+            return ExpectationOutcome.of(this, dd[0] <= maxRate, "at most " + percent(maxRate), percent(dd[0]),
+                    dd[0] == 0 ? "" : "trough at " + run.formatTime(dd[1]));
+        }
+
+        /** The largest drawdown as a rate and the time of its trough. */
+        public static long[] drawdown(final List<RunFacts.EquitySample> equity) {
+            long peak = Long.MIN_VALUE;
+            long worst = 0;
+            long worstAt = 0;
+            for (final RunFacts.EquitySample s : equity) {
+                peak = Math.max(peak, s.equityMoney());
+                if (peak > 0 && s.equityMoney() < peak) {
+                    final long dd = Fixed.mulDiv(peak - s.equityMoney(), Fixed.RATE_ONE, peak, RoundingMode.HALF_EVEN);
+                    if (dd > worst) {
+                        worst = dd;
+                        worstAt = s.nanos();
+                    }
+                }
+            }
+            return new long[] {worst, worstAt};
+        }
+    }
+
+    // ------------------------------------------------------------------ counts
+
+    /** What {@link EventCount} counts. */
+    enum Counted {
+        /** {@code OrderDenied}: refused by our risk engine or order manager. */
+        DENIED("denied"),
+        /** {@code OrderRejected}: refused by the venue, or given up after retries. */
+        REJECTED("rejected"),
+        /** {@code OrderFilled}. */
+        FILLED("filled"),
+        /** {@code OrderCanceled}. */
+        CANCELED("canceled"),
+        /** Submit commands sent to the venue, retries included. */
+        ORDERS_SENT("orders-sent"),
+        /** {@code OrderRetryScheduled}. */
+        RETRIES("retries"),
+        /** {@code OrderStatusUnknown}. */
+        UNKNOWN_OUTCOMES("unknown-outcomes"),
+        /** {@code DriftDetected}. */
+        DRIFTS("drifts"),
+        /** {@code ReconciliationCompleted}. */
+        RECONCILIATIONS("reconciliations");
+
+        private final String text;
+
+        Counted(final String text) {
+            this.text = text;
+        }
+
+        /** The name used in scenario files. */
+        public String text() {
+            return text;
+        }
+
+        /** The kind with this file name, or null. */
+        public static Counted named(final String text) {
+            for (final Counted c : values()) {
+                if (c.text.equals(text)) {
+                    return c;
+                }
+            }
+            return null;
+        }
+
+        /** True if items of this kind carry a reason code ({@code reason:} applies). */
+        public boolean hasReason() {
+            return this == DENIED || this == REJECTED || this == CANCELED;
+        }
+    }
+
+    /**
+     * The number of {@code what} (with this reason and strategy, when given) in {@code [from, until)} is within
+     * {@code [atLeast, atMost]} (either bound may be null; {@code equals: n} sets both).
+     */
+    record EventCount(Counted what, ReasonCode reason, String strategy, Anchor from, Anchor until, Long atLeast, Long atMost)
+            implements Expectation {
+        @Override
+        public String kind() {
+            return "count";
+        }
+
+        @Override
+        public String describe() {
+            final StringBuilder sb = new StringBuilder("the number of ").append(what.text());
+            if (reason != null) {
+                sb.append(" with reason ").append(reason);
+            }
+            if (strategy != null) {
+                sb.append(" of strategy '").append(strategy).append('\'');
+            }
+            if (from != null) {
+                sb.append(" after ").append(from.label());
+            }
+            if (until != null) {
+                sb.append(" before ").append(until.label());
+            }
+            return sb.append(" is ").append(bounds()).toString();
+        }
+
+        private String bounds() {
+            if (atLeast != null && atLeast.equals(atMost)) {
+                return "exactly " + atLeast;
+            }
+            if (atLeast != null && atMost != null) {
+                return "between " + atLeast + " and " + atMost;
+            }
+            return atLeast != null ? "at least " + atLeast : "at most " + atMost;
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final List<Long> times = Counting.times(run, what, reason, strategy);
+            long n = 0;
+            long firstAt = -1;
+            for (final long t : times) {
+                if ((from == null || t >= from.nanos()) && (until == null || t < until.nanos())) {
+                    n++;
+                    if (firstAt < 0) {
+                        firstAt = t;
+                    }
+                }
+            }
+            final boolean ok = (atLeast == null || n >= atLeast) && (atMost == null || n <= atMost);
+            return ExpectationOutcome.of(this, ok, bounds(), Long.toString(n),
+                    firstAt < 0 ? "" : "first at " + run.formatTime(firstAt));
+        }
+    }
+
+    // ------------------------------------------------------------------ consistency
+
+    /**
+     * The kernel's books are exact and the venue's conservation laws hold: {@code Kernel.checkInvariants()} (position =
+     * signed sum of fills; wallet = initial + realized − fees + funding + adjustments) and, with the MARGIN ledger,
+     * {@code Conservation.check} of the venue's account model.
+     */
+    record NoInvariantViolations() implements Expectation {
+        @Override
+        public String kind() {
+            return "no-invariant-violations";
+        }
+
+        @Override
+        public String describe() {
+            return "no invariant of the kernel or the venue is violated";
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final List<String> violations = new ArrayList<>(run.kernel().checkInvariants());
+            if (run.venue().config().ledger() == LedgerKind.MARGIN) {
+                for (final Conservation.Violation v : Conservation.check(run.venue().marginLedger().simLedger(), false)) {
+                    violations.add("venue " + v.invariant() + ": " + v.detail());
+                }
+            }
+            return ExpectationOutcome.of(this, violations.isEmpty(), "no violations",
+                    violations.isEmpty() ? "none" : String.join("; ", violations), "at the end, " + run.formatTime(run.endNanos()));
+        }
+    }
+
+    /**
+     * No order was lost or duplicated: at the end no order of the kernel is still waiting for an answer (PENDING_NEW,
+     * UNKNOWN, PENDING_CANCEL); every order the kernel submitted has the same filled quantity at the venue as in the
+     * kernel and is open at the venue exactly when it is open in the kernel; the venue has no open order the kernel
+     * does not know; the venue never saw a client order id twice ({@code VENUE_DUPLICATE_CLIENT_ID}); and the kernel's
+     * positions equal the venue's.
+     */
+    record OrdersConsistent() implements Expectation {
+        @Override
+        public String kind() {
+            return "orders-consistent";
+        }
+
+        @Override
+        public String describe() {
+            return "no order is lost or duplicated and the kernel's orders and positions agree with the venue's";
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final List<String> problems = new ArrayList<>();
+            final Set<ClientOrderId> ids = new LinkedHashSet<>();
+            final Map<ClientOrderId, Long> filled = new LinkedHashMap<>();
+            for (final KernelEvent e : run.events()) {
+                if (e instanceof OrderSubmitted s) {
+                    ids.add(s.clientOrderId());
+                } else if (e instanceof OrderFilled f && f.clientOrderId() != null) {
+                    filled.merge(f.clientOrderId(), f.lastQty(), Long::sum);
+                } else if (e instanceof OrderRejected r && r.reason() == ReasonCode.VENUE_DUPLICATE_CLIENT_ID) {
+                    problems.add(r.clientOrderId() + " reached the venue twice (" + run.formatTime(r.tsInitNanos()) + ")");
+                }
+            }
+            for (final ClientOrderId id : ids) {
+                final Order k = run.kernel().orders().order(id);
+                final VenueOrder v = run.venue().order(run.kernelAccount(), id);
+                final long kf = filled.getOrDefault(id, 0L);
+                final long vf = v == null ? 0 : v.filledQty();
+                if (k != null && (k.state().name().equals("PENDING_NEW") || k.state().name().equals("UNKNOWN")
+                        || k.state().name().equals("PENDING_CANCEL"))) {
+                    problems.add(id + " still " + k.state() + " in the kernel");
+                }
+                if (kf != vf) {
+                    problems.add(id + " filled " + kf + " in the kernel but " + vf + " at the venue");
+                }
+                final boolean kOpen = k != null && k.isOpen();
+                final boolean vOpen = v != null && !v.status().isClosed();
+                if (kOpen != vOpen) {
+                    problems.add(id + " is " + (k == null ? "unknown" : k.state()) + " in the kernel but "
+                            + (v == null ? "unknown" : v.status()) + " at the venue");
+                }
+            }
+            for (final VenueOrder v : run.venue().openOrders(run.kernelAccount())) {
+                if (v.clientOrderId() != null && !ids.contains(v.clientOrderId())) {
+                    problems.add("the venue has open order " + v.clientOrderId() + " the kernel never submitted");
+                }
+            }
+            for (final Instrument i : run.kernel().config().instruments()) {
+                final long k = run.kernel().portfolio().positionQty(i.id());
+                final long v = run.venue().position(run.kernelAccount(), i.id());
+                if (k != v) {
+                    problems.add(i.id().symbol() + " position " + i.formatQty(k) + " in the kernel but " + i.formatQty(v)
+                            + " at the venue");
+                }
+            }
+            return ExpectationOutcome.of(this, problems.isEmpty(), "every order settled and agreeing with the venue ("
+                            + ids.size() + " orders)", problems.isEmpty() ? "all agree" : String.join("; ", problems),
+                    "at the end, " + run.formatTime(run.endNanos()));
+        }
+    }
+
+    /** The run's trace hash equals {@code hex} (prefer golden files; this pins a hash inside the scenario). */
+    record TraceHashEquals(String hex) implements Expectation {
+        @Override
+        public String kind() {
+            return "trace-hash";
+        }
+
+        @Override
+        public String describe() {
+            return "the trace hash equals " + hex;
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final String actual = run.kernel().traceHash();
+            return ExpectationOutcome.of(this, actual.equalsIgnoreCase(hex), hex, actual, "");
+        }
+    }
+
+    /** Formats a rate (1e8 = 100 %) as a percentage. */
+    static String percent(final long rate) {
+        return Fixed.format(rate * 100, Fixed.RATE_SCALE).replaceAll("0+$", "").replaceAll("\\.$", "") + "%";
+    }
+}
