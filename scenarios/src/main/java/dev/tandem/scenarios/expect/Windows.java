@@ -25,7 +25,8 @@ final class Windows {
                                       final String target, final Anchor after, final Long withinNanos) {
         final long from = after == null ? run.startNanos() : after.nanos();
         final long to = withinNanos == null ? Long.MAX_VALUE : from + withinNanos;
-        final String fromText = after == null ? "the start" : after.label() + " at " + run.formatTime(from);
+        final String fromText = after == null ? "the start"
+                : after.label().startsWith("T+") ? after.label() : after.label() + " at " + run.formatTime(from);
         String state = initial;
         for (final Change c : changes) {
             if (c.nanos() > from) {

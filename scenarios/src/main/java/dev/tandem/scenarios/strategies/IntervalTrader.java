@@ -1,6 +1,7 @@
 package dev.tandem.scenarios.strategies;
 
 import dev.tandem.kernel.event.OrderEvent;
+import dev.tandem.kernel.event.OrderFilled;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.strategy.Strategy;
@@ -10,9 +11,10 @@ import dev.tandem.scenarios.model.TimeText;
 
 /**
  * A round-trip trader for chaos scenarios (built-in {@code interval-trader}): every {@code period} it sends one
- * market order — a buy of {@code qty} when flat, otherwise a sell of the whole position — so orders keep flowing
- * while the position stays between 0 and {@code qty}. It skips a period while its previous order is still open.
- * After {@code stop-after} (measured from its start; default: never) it closes any position and stops.
+ * market order — a buy of {@code qty} when its own position is flat, otherwise a sell of its own position — so orders
+ * keep flowing while its position stays between 0 and {@code qty}. Its position is the signed sum of its own fills
+ * (the account's position may hold other strategies' too). It skips a period while its previous order is still
+ * open. After {@code stop-after} (measured from its start; default: never) it closes its position and stops.
  *
  * <p>Parameters: {@code period} (duration, default 10s), {@code qty} (decimal, required), {@code stop-after}
  * (duration). It trades its first instrument.
@@ -25,6 +27,7 @@ public final class IntervalTrader implements Strategy {
     private long period;
     private long qty;
     private boolean stopped;
+    private long own;
 
     @Override
     public void onStart(final StrategyContext context) {
@@ -55,7 +58,7 @@ public final class IntervalTrader implements Strategy {
             stopped = true;
             ctx.cancelTimer(TICK);
             ctx.cancelAll(id);
-            final long position = ctx.portfolio().positionQty(id);
+            final long position = own;
             if (position != 0) {
                 ctx.marketOrder(id, position > 0 ? Side.SELL : Side.BUY, Math.abs(position));
             }
@@ -65,7 +68,7 @@ public final class IntervalTrader implements Strategy {
         if (!ctx.openOrders().isEmpty()) {
             return;
         }
-        final long position = ctx.portfolio().positionQty(id);
+        final long position = own;
         if (position == 0) {
             ctx.marketOrder(id, Side.BUY, qty);
         } else {
@@ -74,7 +77,12 @@ public final class IntervalTrader implements Strategy {
     }
 
     @Override
+    public void onFill(final OrderFilled fill) {
+        own = Math.addExact(own, fill.side() == Side.BUY ? fill.lastQty() : -fill.lastQty());
+    }
+
+    @Override
     public void onOrderEvent(final OrderEvent event) {
-        // nothing to track: the next period looks at open orders and the position
+        // fills come through onFill; the next period looks at open orders
     }
 }
