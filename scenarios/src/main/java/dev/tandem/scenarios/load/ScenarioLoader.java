@@ -115,12 +115,18 @@ public final class ScenarioLoader {
                     + (tree.root().isArray() ? "a list" : "a single value")));
             throw new ScenarioException(problems);
         }
+        // duplicate keys (already in problems) do not stop the checks: the first value counts, the rest is checked too
+        final int beforeSchema = problems.size();
         SchemaCheck.check(tree, name, problems);
-        if (!problems.isEmpty()) {
+        if (problems.size() > beforeSchema) {
             Collections.sort(problems);
             throw new ScenarioException(problems);
         }
+        final int beforeMapping = problems.size();
         final Scenario s = new Mapping(tree, file, problems).scenario();
+        if (problems.size() == beforeMapping && s == null) {
+            throw new IllegalStateException(name + ": the scenario could not be built, but no problem was reported");
+        }
         if (!problems.isEmpty() || s == null) {
             Collections.sort(problems);
             throw new ScenarioException(problems);
@@ -831,7 +837,14 @@ public final class ScenarioLoader {
                 }
                 final Instrument first = instruments.stream().filter(x -> x.id().equals(ins.get(0))).findFirst().orElseThrow();
                 for (final String message : resolved.check().apply(params, first)) {
-                    problem(has(p + "/params") ? p + "/params" : p, "strategy '" + ref + "': " + message);
+                    // a message about one parameter ("parameter 'qty' ...") points at that parameter's value
+                    String where = has(p + "/params") ? p + "/params" : p;
+                    for (final String k : params.keySet()) {
+                        if (message.startsWith("parameter '" + k + "'")) {
+                            where = p + "/params/" + YamlTree.escape(k);
+                        }
+                    }
+                    problem(where, "strategy '" + ref + "': " + message);
                 }
                 final boolean mm = has(p + "/market-maker") && at(p + "/market-maker").asBoolean();
                 out.add(new StrategyConfig(id, ref, byClass, ins, mm, params));
@@ -1216,12 +1229,17 @@ public final class ScenarioLoader {
             }
             final String id = text(kp, "");
             FaultSpec fault = null;
-            final List<String> ids = new ArrayList<>();
             for (final FaultSpec f : faults) {
-                ids.add(f.id());
                 if (f.id().equals(id)) {
                     fault = f;
                 }
+            }
+            final List<String> ids = new ArrayList<>();
+            for (int i = 0; i < at("/faults").size(); i++) {
+                ids.add(text("/faults/" + i + "/id", "fault-" + (i + 1)));
+            }
+            if (fault == null && ids.contains(id)) {
+                return null; // the fault itself is invalid and already reported
             }
             if (fault == null) {
                 problem(kp, "no fault with id '" + id + "' in 'faults'" + Suggest.didYouMean(id, ids,

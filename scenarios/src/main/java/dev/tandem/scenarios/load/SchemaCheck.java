@@ -78,8 +78,7 @@ public final class SchemaCheck {
             }
             case "required": {
                 final YamlTree.Loc l = tree.keyAt(at);
-                return new Problem(file, l.line(), l.column(), Paths.describe(at).substring(0, 1).toUpperCase(Locale.ROOT)
-                        + Paths.describe(at).substring(1) + " needs the key '" + m.getProperty() + "'");
+                return new Problem(file, l.line(), l.column(), "missing key '" + m.getProperty() + "' in " + Paths.describe(at));
             }
             case "type": {
                 final YamlTree.Loc l = tree.valueAt(at);

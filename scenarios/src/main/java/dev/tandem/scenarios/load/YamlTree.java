@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * A YAML document read into a Jackson tree that remembers where every key and value was written, so that any
@@ -59,9 +60,7 @@ public final class YamlTree {
             }
             return new YamlTree(root, values, keys);
         } catch (JsonProcessingException e) {
-            final JsonLocation l = e.getLocation();
-            problems.add(new Problem(file, l == null ? 0 : Math.max(1, l.getLineNr()), l == null ? 0 : Math.max(1, l.getColumnNr()),
-                    "this is not valid YAML: " + firstLine(e.getOriginalMessage())));
+            problems.add(yamlProblem(e, file));
             return null;
         } catch (IOException e) {
             problems.add(new Problem(file, 0, 0, "cannot read: " + e.getMessage()));
@@ -118,6 +117,21 @@ public final class YamlTree {
                 problems.add(new Problem(file, l.line(), l.column(), "unexpected YAML content (" + t + ")"));
                 return NODES.nullNode();
         }
+    }
+
+    /** A malformed-YAML problem at the place the YAML parser says it found the problem. */
+    private static Problem yamlProblem(final JsonProcessingException e, final String file) {
+        if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+            final StringBuilder sb = new StringBuilder("this is not valid YAML: ").append(m.getProblem());
+            if (m.getContext() != null && m.getContextMark() != null) {
+                sb.append(" (").append(m.getContext()).append(" that starts at line ").append(m.getContextMark().getLine() + 1)
+                        .append(", column ").append(m.getContextMark().getColumn() + 1).append(')');
+            }
+            return new Problem(file, m.getProblemMark().getLine() + 1, m.getProblemMark().getColumn() + 1, sb.toString());
+        }
+        final JsonLocation l = e.getLocation();
+        return new Problem(file, l == null ? 0 : Math.max(1, l.getLineNr()), l == null ? 0 : Math.max(1, l.getColumnNr()),
+                "this is not valid YAML: " + firstLine(e.getOriginalMessage()));
     }
 
     private static Loc loc(final JsonLocation l) {
