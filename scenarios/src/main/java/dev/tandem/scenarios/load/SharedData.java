@@ -31,6 +31,11 @@ public final class SharedData {
         return new SharedData(given == null ? null : Path.of(given).toAbsolutePath());
     }
 
+    /** A lookup that only searches beside the scenario file (ignores the property and the environment). */
+    public static SharedData searching() {
+        return new SharedData(null);
+    }
+
     /** A lookup with a fixed shared directory (tests). */
     public static SharedData at(final Path dir) {
         return new SharedData(dir.toAbsolutePath());
