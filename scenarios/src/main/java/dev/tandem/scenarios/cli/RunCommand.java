@@ -7,7 +7,7 @@ import dev.tandem.scenarios.load.Problem;
 import dev.tandem.scenarios.load.ScenarioException;
 import dev.tandem.scenarios.load.ScenarioLoader;
 import dev.tandem.scenarios.model.Scenario;
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.scenarios.run.ScenarioResult;
 import dev.tandem.scenarios.run.ScenarioRunner;
 import java.io.IOException;

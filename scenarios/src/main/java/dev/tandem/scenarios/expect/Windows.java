@@ -1,6 +1,6 @@
 package dev.tandem.scenarios.expect;
 
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import java.util.List;
 
 /** Shared logic of the "state reaches X within D after A" expectations. */

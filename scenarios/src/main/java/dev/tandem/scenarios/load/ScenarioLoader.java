@@ -25,7 +25,7 @@ import dev.tandem.scenarios.model.MarketDataSpec;
 import dev.tandem.scenarios.model.RunSpec;
 import dev.tandem.scenarios.model.Scenario;
 import dev.tandem.scenarios.model.StrategyConfig;
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.scenarios.run.DataSources;
 import dev.tandem.scenarios.run.StrategyResolver;
 import dev.tandem.sim.LedgerKind;

@@ -1,6 +1,6 @@
 package dev.tandem.scenarios.run;
 
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.scenarios.strategies.BuyAndHold;
 import dev.tandem.scenarios.strategies.IntervalTrader;
 import dev.tandem.scenarios.strategies.SmaCross;

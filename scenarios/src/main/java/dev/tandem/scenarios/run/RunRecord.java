@@ -3,7 +3,7 @@ package dev.tandem.scenarios.run;
 import dev.tandem.kernel.Kernel;
 import dev.tandem.kernel.event.KernelEvent;
 import dev.tandem.scenarios.expect.RunFacts;
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.sim.SimVenue;
 import java.util.ArrayList;
 import java.util.Collections;

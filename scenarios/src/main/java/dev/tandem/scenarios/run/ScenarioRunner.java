@@ -36,7 +36,7 @@ import dev.tandem.scenarios.model.FaultSpec;
 import dev.tandem.scenarios.model.MarketDataSpec;
 import dev.tandem.scenarios.model.Scenario;
 import dev.tandem.scenarios.model.StrategyConfig;
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.sim.LedgerKind;
 import dev.tandem.sim.MarginSettings;
 import dev.tandem.sim.SimAccount;

@@ -7,7 +7,7 @@ import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.strategy.Strategy;
 import dev.tandem.kernel.strategy.StrategyContext;
 import dev.tandem.kernel.time.TimeEvent;
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 
 /**
  * A round-trip trader for chaos scenarios (built-in {@code interval-trader}): every {@code period} it sends one

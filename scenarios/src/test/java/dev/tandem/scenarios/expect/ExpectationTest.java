@@ -19,7 +19,7 @@ import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.kernel.model.TradingState;
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.sim.SimVenue;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,7 +15,7 @@ import dev.tandem.scenarios.model.FillModel;
 import dev.tandem.scenarios.model.InstrumentPresets;
 import dev.tandem.scenarios.model.MarketDataSpec;
 import dev.tandem.scenarios.model.Scenario;
-import dev.tandem.scenarios.model.TimeText;
+import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.sim.LedgerKind;
 import dev.tandem.sim.data.RegimeCrash;
 import dev.tandem.sim.fault.Fault;

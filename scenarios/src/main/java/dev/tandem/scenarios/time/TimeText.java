@@ -1,4 +1,4 @@
-package dev.tandem.scenarios.model;
+package dev.tandem.scenarios.time;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

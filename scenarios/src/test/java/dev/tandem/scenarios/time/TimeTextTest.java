@@ -1,4 +1,4 @@
-package dev.tandem.scenarios.model;
+package dev.tandem.scenarios.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
