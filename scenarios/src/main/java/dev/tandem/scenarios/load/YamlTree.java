@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -26,7 +27,7 @@ public final class YamlTree {
     public record Loc(int line, int column) {}
 
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
-    private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private final JsonNode root;
     private final Map<String, Loc> values;
@@ -105,7 +106,8 @@ public final class YamlTree {
             case VALUE_NUMBER_INT:
                 return NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(p.getDecimalValue());
+                // keep the decimal exactly as written (the factory would strip trailing zeros)
+                return new DecimalNode(p.getDecimalValue());
             case VALUE_TRUE:
                 return NODES.booleanNode(true);
             case VALUE_FALSE:
