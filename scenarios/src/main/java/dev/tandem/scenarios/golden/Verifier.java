@@ -93,6 +93,9 @@ public final class Verifier {
                 details.add(p.toString());
             }
             return new Entry(file, fallbackName, Status.INVALID, "", "", details, 0);
+        } catch (RuntimeException e) {
+            // a bug in the loader must not stop the other scenarios of a verify run
+            return new Entry(file, fallbackName, Status.ERROR, "", "", List.of(describe(e)), 0);
         }
         final ScenarioResult r;
         try {
