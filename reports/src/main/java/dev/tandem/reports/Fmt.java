@@ -24,16 +24,27 @@ final class Fmt {
         return new DecimalFormat(p, DecimalFormatSymbols.getInstance(Locale.ROOT));
     }
 
-    /** 12,345.67 (2 decimals; up to 6 significant decimals below 1). */
+    /** 12,345.67: 2 decimals; more (up to 6) only for a value that would otherwise show as 0.00. */
     static String number(final double v) {
         if (!Double.isFinite(v)) {
             return NA;
         }
         final double a = Math.abs(v);
-        if (a != 0 && a < 1) {
+        if (a != 0 && a < 0.005) {
             return pattern("#,##0.00####").format(v);
         }
         return pattern("#,##0.00").format(v);
+    }
+
+    /** A price with at least {@code scale} decimals (the instrument's) and at most {@code scale + 2}; "—" for null. */
+    static String price(final BigDecimal d, final int scale) {
+        if (d == null) {
+            return "—";
+        }
+        final DecimalFormat f = pattern("#,##0");
+        f.setMinimumFractionDigits(scale);
+        f.setMaximumFractionDigits(scale + 2);
+        return f.format(d);
     }
 
     /** 12,345.67 USDT. */
@@ -137,17 +148,6 @@ final class Fmt {
     /** A decimal as written, or "—" for null. */
     static String dec(final BigDecimal d) {
         return d == null ? "—" : d.toPlainString();
-    }
-
-    /** A decimal with thousands grouping, keeping its decimals, or "—". */
-    static String grouped(final BigDecimal d) {
-        if (d == null) {
-            return "—";
-        }
-        final DecimalFormat f = pattern("#,##0");
-        f.setMinimumFractionDigits(Math.max(0, d.scale()));
-        f.setMaximumFractionDigits(Math.max(0, d.scale()));
-        return f.format(d);
     }
 
     /** A metric's value with its unit. */

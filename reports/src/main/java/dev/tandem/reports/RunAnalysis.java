@@ -126,8 +126,13 @@ public final class RunAnalysis {
         long periodNanos = 0;
         double periodsPerYear = Double.NaN;
         if (n >= 2) {
-            final DoubleColumn dt = equity.longColumn("t").asDoubleColumn().difference().removeMissing();
-            periodNanos = Math.round(dt.median());
+            // differences of the long times first: Tablesaw's LongColumn.asDoubleColumn() goes through float and
+            // loses the nanoseconds of epoch times
+            final double[] gaps = new double[n - 1];
+            for (int i = 1; i < n; i++) {
+                gaps[i - 1] = times[i] - times[i - 1];
+            }
+            periodNanos = Math.round(DoubleColumn.create("dt", gaps).median());
             periodsPerYear = Double.isNaN(assumptions.periodsPerYear()) ? Assumptions.YEAR_NANOS / periodNanos : assumptions.periodsPerYear();
         }
         final double rfPeriod = Double.isNaN(periodsPerYear) ? 0 : StrictMath.pow(1 + assumptions.riskFreeRate(), 1 / periodsPerYear) - 1;

@@ -45,7 +45,6 @@ public final class RunRecordJson {
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             // only the record components are the format: helpers such as Trade.isOpen() must not become fields
             .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
-            .visibility(PropertyAccessor.GETTER, Visibility.NONE)
             .build();
 
     private RunRecordJson() {}

@@ -256,13 +256,13 @@ public final class RunRecorder implements Kernel.Listener {
             onDrift(d);
         } else if (event instanceof TradingStateChanged t) {
             final StringBuilder detail = new StringBuilder(t.trigger().name()).append(": ").append(t.reason());
-            t.metadata().forEach((k, v) -> detail.append("; ").append(k).append('=').append(v));
+            t.metadata().forEach((k, v) -> detail.append("; ").append(k).append('=').append(readable(k, v)));
             addTimeline(new TimelineEntry(t.tsEventNanos(), t.tsEventNanos(), TimelineCategory.RISK_STATE, "account", t.to().name(),
                     "Trading " + t.from() + " → " + t.to(), detail.toString()));
         } else if (event instanceof StrategyStateChanged s) {
             strategies.add(s.strategyId().value());
             final StringBuilder detail = new StringBuilder(s.trigger().name()).append(": ").append(s.reason());
-            s.metadata().forEach((k, v) -> detail.append("; ").append(k).append('=').append(v));
+            s.metadata().forEach((k, v) -> detail.append("; ").append(k).append('=').append(readable(k, v)));
             addTimeline(new TimelineEntry(s.tsEventNanos(), s.tsEventNanos(), TimelineCategory.STRATEGY_STATE, s.strategyId().value(),
                     s.to().name(), "Strategy " + s.strategyId().value() + " " + s.from() + " → " + s.to(), detail.toString()));
         } else if (event instanceof CircuitBreakerStateChanged b) {
@@ -402,6 +402,22 @@ public final class RunRecorder implements Kernel.Listener {
         final String label = (liquidation ? "Liquidation " : "Drift " + d.kind() + " ") + subject + ": " + values;
         addTimeline(new TimelineEntry(d.tsEventNanos(), d.tsEventNanos(), liquidation ? TimelineCategory.LIQUIDATION : TimelineCategory.DRIFT,
                 subject, null, label, d.detail() == null ? "" : d.detail()));
+    }
+
+    /**
+     * Audit metadata as a person reads it: values of keys ending in "Nanos" become UTC times (epoch values) or durations;
+     * everything else is kept as the kernel wrote it.
+     */
+    static String readable(final String key, final String value) {
+        if (!key.endsWith("Nanos")) {
+            return value;
+        }
+        try {
+            final long v = Long.parseLong(value);
+            return v >= 1_000_000_000_000_000L ? Fmt.time(v) + "Z" : Fmt.duration(v);
+        } catch (final NumberFormatException e) {
+            return value;
+        }
     }
 
     private static String valueChange(final DriftDetected d, final Instrument i) {
