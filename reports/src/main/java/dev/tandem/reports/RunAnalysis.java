@@ -100,11 +100,16 @@ public final class RunAnalysis {
         equity = Table.create("equity", LongColumn.create("t", times), DoubleColumn.create("equity", values));
         final DoubleColumn eq = equity.doubleColumn("equity");
         // period return r_i = E_i / E_{i-1} − 1; undefined after a non-positive equity (the account was wiped out)
-        final DoubleColumn previous = eq.lag(1);
-        final DoubleColumn ret = eq.divide(previous).subtract(1).setName("return");
-        for (int i = 0; i < n; i++) {
-            if (i == 0 || !(previous.getDouble(i) > 0)) {
-                ret.setMissing(i);
+        final DoubleColumn ret;
+        if (n == 0) {
+            ret = DoubleColumn.create("return");
+        } else {
+            final DoubleColumn previous = eq.lag(1);
+            ret = eq.divide(previous).subtract(1).setName("return");
+            for (int i = 0; i < n; i++) {
+                if (i == 0 || !(previous.getDouble(i) > 0)) {
+                    ret.setMissing(i);
+                }
             }
         }
         equity.addColumns(ret);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -83,9 +84,18 @@ public final class RunRecordJson {
         try {
             record = MAPPER.readValue(json, RunRecord.class);
         } catch (final JsonMappingException e) {
+            if (e.getCause() instanceof JsonParseException syntax) {
+                final JsonLocation at = syntax.getLocation();
+                throw new RunRecordFormatException(source, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), "",
+                        "malformed JSON: " + cleanMessage(syntax.getOriginalMessage()));
+            }
+            // Jackson reports some errors (unknown or missing fields of records) where the object ends; the value at
+            // the error's path, when there is one, is where a person has to look
+            final int[] value = e.getPath().isEmpty() ? new int[] {-1, -1} : locate(json, pointer(e.getPath()));
             final JsonLocation at = e.getLocation();
-            throw new RunRecordFormatException(source, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(),
-                    path(e.getPath()), cleanMessage(e.getOriginalMessage()));
+            final int line = value[0] > 0 ? value[0] : at == null ? -1 : at.getLineNr();
+            final int column = value[0] > 0 ? value[1] : at == null ? -1 : at.getColumnNr();
+            throw new RunRecordFormatException(source, line, column, path(e.getPath()), cleanMessage(e.getOriginalMessage()));
         } catch (final JsonProcessingException e) {
             final JsonLocation at = e.getLocation();
             throw new RunRecordFormatException(source, at == null ? -1 : at.getLineNr(), at == null ? -1 : at.getColumnNr(), "",
@@ -167,6 +177,18 @@ public final class RunRecordJson {
             // the text parsed once already; if it cannot be scanned again, report without a location
         }
         return new int[] {-1, -1};
+    }
+
+    private static String pointer(final List<JsonMappingException.Reference> refs) {
+        final StringBuilder b = new StringBuilder();
+        for (final JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                b.append('/').append(r.getFieldName().replace("~", "~0").replace("/", "~1"));
+            } else if (r.getIndex() >= 0) {
+                b.append('/').append(r.getIndex());
+            }
+        }
+        return b.toString();
     }
 
     private static String path(final List<JsonMappingException.Reference> refs) {

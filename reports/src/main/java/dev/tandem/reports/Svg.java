@@ -393,12 +393,16 @@ final class Svg {
     static double[] niceTicks(final double lo, final double hi, final int target) {
         final double range = nice(hi - lo, false);
         final double step = nice(range / (target - 1), true);
-        final double start = Math.floor(lo / step) * step;
-        final double end = Math.ceil(hi / step) * step;
-        final int count = (int) Math.round((end - start) / step) + 1;
+        // ticks are k × step; with a step below 1 computed as (k × mantissa) / 10^n, so that 0.015 prints as 0.015
+        final int exp = (int) Math.floor(Math.log10(step) + 1e-9);
+        final double mantissa = Math.round(step / Math.pow(10, exp));
+        final long first = (long) Math.floor(lo / step + 1e-9);
+        final long last = (long) Math.ceil(hi / step - 1e-9);
+        final int count = (int) (last - first) + 1;
         final double[] out = new double[Math.max(2, Math.min(count, 50))];
         for (int i = 0; i < out.length; i++) {
-            out[i] = start + i * step;
+            final double k = (first + i) * mantissa;
+            out[i] = exp < 0 ? k / Math.pow(10, -exp) : k * Math.pow(10, exp);
         }
         return out;
     }
