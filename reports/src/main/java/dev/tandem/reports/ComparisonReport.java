@@ -63,7 +63,7 @@ public final class ComparisonReport {
         h.raw("<section class=\"card\" id=\"equity\"><h2>Equity of A and B (return since each run's start)</h2>")
                 .raw(chart.render("overlaid equity curves of runs A and B with both chaos timelines"));
         h.raw("<div class=\"legend\"><span><span class=\"sw line\" style=\"background:var(--accent)\"></span>A: ").text(a.provenance().title())
-                .raw("</span><span><span class=\"sw line\" style=\"background:#e8590c\"></span>B: ").text(b.provenance().title()).raw("</span>");
+                .raw("</span><span><span class=\"sw line\" style=\"background:#ae3ec9\"></span>B: ").text(b.provenance().title()).raw("</span>");
         final java.util.EnumSet<TimelineCategory> present = java.util.EnumSet.noneOf(TimelineCategory.class);
         a.timeline().forEach(e -> present.add(e.category()));
         b.timeline().forEach(e -> present.add(e.category()));

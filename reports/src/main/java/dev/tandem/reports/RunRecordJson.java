@@ -1,7 +1,6 @@
 package dev.tandem.reports;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -43,7 +42,7 @@ public final class RunRecordJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .serializationInclusion(JsonInclude.Include.ALWAYS)
+            // Jackson's default inclusion (ALWAYS) writes null fields too: every field is present in the file
             // only the record components are the format: helpers such as Trade.isOpen() must not become fields
             .visibility(PropertyAccessor.IS_GETTER, Visibility.NONE)
             .build();
