@@ -630,8 +630,9 @@ public final class HtmlReport {
                 + "the order passed risk), in basis points; positive = paid more (buy) or received less (sell). Order-to-ack: venue time of the "
                 + "acknowledgement minus the time the acknowledged request was sent. Percentiles are nearest-rank.</p></div>");
         h.raw("<div class=\"card\"><h2>Slippage distribution</h2>")
-                .raw(Svg.histogram("slippage", x.slippageBps(), 1, " bps", "fills", "histogram of fill slippage against the arrival price"))
-                .raw("<p class=\"note\">").text(x.slippageBps().length + " fills with a known arrival price.").raw("</p></div></div>");
+                .raw(Svg.histogram("slippage", x.slippageBps(), 1, " bps", "fills", "histogram of fill slippage against the arrival price", true))
+                .raw("<p class=\"note\">").text(x.slippageBps().length + " fills with a known arrival price; red: worse than arrival, green: better.")
+                .raw("</p></div></div>");
         h.raw("<div class=\"card\" id=\"refusals\"><h2>Refusals by reason</h2>");
         if (a.refusalGroups().isEmpty()) {
             h.raw("<p>No order, cancel or amend was denied or rejected.</p>");

@@ -550,13 +550,19 @@ final class Svg {
 
     /**
      * A histogram of values with √n bins (5..40) between the smallest and largest value; bars below zero red, above
-     * green; a dashed line at zero when the range spans it.
+     * green; a dashed line at zero when the range spans it. (Overload with the colours the other way round below.)
      *
      * @param scale  multiplies values for display (100 for fractions shown in %)
      * @param suffix unit written after axis numbers ("%", " bps")
      */
     static String histogram(final String name, final double[] raw, final double scale, final String suffix, final String what,
             final String ariaLabel) {
+        return histogram(name, raw, scale, suffix, what, ariaLabel, false);
+    }
+
+    /** A histogram; with {@code lowerIsBetter} (slippage) bars above zero are red and below zero green. */
+    static String histogram(final String name, final double[] raw, final double scale, final String suffix, final String what,
+            final String ariaLabel, final boolean lowerIsBetter) {
         final double[] values = java.util.Arrays.stream(raw).filter(Double::isFinite).map(v -> v * scale).toArray();
         if (values.length == 0) {
             return empty(name, 600, 260, "No " + what + " to plot");
@@ -610,8 +616,8 @@ final class Svg {
             final double x0 = sx.apply(a);
             final double bw = Math.max(1, sx.apply(a + w) - x0 - 1);
             final double h = counts[i] / yTop * plotH;
-            final boolean negative = a + w / 2 < 0;
-            b.append("<rect class=\"plot ").append(negative ? "bar-neg" : "bar-pos").append("\" x=\"").append(c(x0 + 0.5)).append("\" y=\"")
+            final boolean bad = (a + w / 2 < 0) != lowerIsBetter;
+            b.append("<rect class=\"plot ").append(bad ? "bar-neg" : "bar-pos").append("\" x=\"").append(c(x0 + 0.5)).append("\" y=\"")
                     .append(c(TOP + plotH - h)).append("\" width=\"").append(c(bw)).append("\" height=\"").append(c(h)).append("\"><title>")
                     .append(Html.esc(trim(a, w / 10) + suffix + " … " + trim(a + w, w / 10) + suffix + ": " + counts[i] + " " + what))
                     .append("</title></rect>");
