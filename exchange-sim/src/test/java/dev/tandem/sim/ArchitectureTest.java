@@ -42,7 +42,7 @@ class ArchitectureTest {
                 .resideInAPackage("dev.tandem.sim..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("dev.tandem.live..", "dev.tandem.report..", "dev.tandem.scenario..")
+                .resideInAnyPackage("dev.tandem.live..", "dev.tandem.reports..", "dev.tandem.scenarios..")
                 .check(sim);
     }
 
