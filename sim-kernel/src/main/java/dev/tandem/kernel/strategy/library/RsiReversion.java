@@ -69,12 +69,15 @@ public final class RsiReversion implements SnapshottableStrategy {
             final long lower = p.decimal("lower", LEVEL_SCALE);
             final long upper = p.decimal("upper", LEVEL_SCALE);
             if (lower >= upper) {
-                throw p.conflict("lower", "must be below upper (" + Fixed.format(upper, LEVEL_SCALE) + "), got '"
-                        + Fixed.format(lower, LEVEL_SCALE) + "'");
+                throw p.conflict("lower", "must be below upper (" + plain(upper) + "), got '" + plain(lower) + "'");
             }
             return new Config(p.integer("period"), Fixed.toDouble(lower, LEVEL_SCALE), Fixed.toDouble(upper, LEVEL_SCALE),
                     p.decimal("allocation", LibMath.FACTOR_SCALE));
         }
+    }
+
+    private static String plain(final long level) {
+        return java.math.BigDecimal.valueOf(level, LEVEL_SCALE).stripTrailingZeros().toPlainString();
     }
 
     private final InstrumentId instrumentId;
