@@ -243,12 +243,7 @@ public final class MarketMaker implements SnapshottableStrategy {
             update();
         } else if (timer.name().equals(WATCHDOG_TIMER)) {
             watchdogSet = false;
-            final long silence = ctx.nowNanos() - ctx.market().lastUpdateNanos(instrumentId);
-            if (silence >= LibMath.millis(config.watchdogMs())) {
-                pullQuotes();
-            } else {
-                update();
-            }
+            update();
             armWatchdog();
         }
     }
@@ -259,12 +254,18 @@ public final class MarketMaker implements SnapshottableStrategy {
         return ctx.tradingState() != TradingState.HALTED && ctx.state() == StrategyState.RUNNING;
     }
 
+    /** With the watchdog on: no market data for {@code watchdogMs}; quotes are pulled and not replaced until data comes. */
+    private boolean dataSilent() {
+        return config.watchdogMs() > 0
+                && ctx.nowNanos() - ctx.market().lastUpdateNanos(instrumentId) >= LibMath.millis(config.watchdogMs());
+    }
+
     /** Reconciles the resting quotes with the targets; the single place where orders are placed or canceled. */
     private void update() {
         if (mid <= 0) {
             return;
         }
-        if (!mayQuote()) {
+        if (!mayQuote() || dataSilent()) {
             pullQuotes();
             return;
         }
@@ -357,7 +358,7 @@ public final class MarketMaker implements SnapshottableStrategy {
      */
     Targets targets(final long midPrice, final long inventory, final TradingState state) {
         final long tick = instrument.tickSize();
-        final long half = Math.max(1, LibMath.bps(midPrice, config.spreadUnits(), RoundingMode.HALF_EVEN) / 2);
+        final long half = Math.max(1, Fixed.mulDiv(midPrice, config.spreadUnits(), 2 * LibMath.BPS_ONE, RoundingMode.HALF_EVEN));
         final long skew = Fixed.mulDiv(LibMath.bps(midPrice, config.skewUnits(), RoundingMode.HALF_EVEN), inventory,
                 maxInventoryQty, RoundingMode.HALF_EVEN);
         final long reservation = midPrice - skew;
