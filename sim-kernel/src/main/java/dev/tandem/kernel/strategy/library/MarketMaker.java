@@ -41,7 +41,8 @@ import java.util.List;
  *
  * <p><b>Re-quoting.</b> A resting quote is canceled when its side should not quote, when its open quantity differs from
  * the target size, or when its target price differs and either the mid moved at least {@code requoteBps} since it was
- * placed or the inventory changed. The replacement is placed once the cancel is done (never two orders on one side),
+ * placed or the inventory changed. The replacement is placed once the cancel is done (never two orders on one side; a
+ * cancel the venue refuses is tried again on the next market data),
  * and placements are at least {@code minRequoteMs} apart (a timer catches up), which keeps the strategy within the
  * risk engine's order-rate limit.
  *
@@ -219,9 +220,9 @@ public final class MarketMaker implements SnapshottableStrategy {
             q.filled = f.cumQty();
         }
         if (event instanceof CancelRejected) {
-            // the venue kept the order (or says it is already gone; then its terminal event follows): decide again
+            // the venue kept the order (or says it is already gone; then its terminal event follows). Decide again on the
+            // next market data, not at once: a venue refusing every cancel must not turn this into a request loop.
             q.cancelRequested = false;
-            update();
             return;
         }
         if (Orders.isTerminal(event)) {

@@ -21,6 +21,7 @@ import dev.tandem.kernel.event.TradingStateChanged;
 import dev.tandem.kernel.event.VenueOrder;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.OrderType;
+import dev.tandem.kernel.model.ReasonCode;
 import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.TimeInForce;
@@ -251,6 +252,24 @@ class MarketMakerTest {
         touch(h, h.at(4), "60000");
         h.runUntil(h.at(4.5));
         assertThat(open(h)).hasSize(2);
+    }
+
+    @Test
+    void aRefusedCancelIsTriedAgainOnTheNextMarketDataNotInALoop() {
+        final KernelHarness h = Rig.start(Rig.unlimited(), Rig.spec("market-maker", BASE));
+        touch(h, h.at(1), "60000");
+        h.atTime(h.at(1.5), () -> {
+            h.port().rejectNextCancel(ReasonCode.VENUE_OTHER);
+            h.port().rejectNextCancel(ReasonCode.VENUE_OTHER);
+        });
+        touch(h, h.at(2), "60100"); // both quotes stale: both cancels refused
+        h.runUntil(h.at(2.5));
+        assertThat(h.commands(CancelOrder.class)).hasSize(2);
+        assertThat(open(h)).containsExactlyInAnyOrder("BUY 0.001@59970.00", "SELL 0.001@60030.00");
+        touch(h, h.at(3), "60100");
+        h.runUntil(h.at(3.5));
+        assertThat(h.commands(CancelOrder.class)).hasSize(4);
+        assertThat(open(h)).containsExactlyInAnyOrder("BUY 0.001@60069.90", "SELL 0.001@60130.10");
     }
 
     @Test
