@@ -3,7 +3,6 @@ package dev.tandem.scenarios.run;
 import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.scenarios.strategies.BuyAndHold;
 import dev.tandem.scenarios.strategies.IntervalTrader;
-import dev.tandem.scenarios.strategies.SmaCross;
 import dev.tandem.kernel.model.Instrument;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,8 +11,9 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The interim built-in strategies ({@code dev.tandem.scenarios.strategies}) by name, with their parameters. When the
- * kernel's {@code StrategyLibrary} lands it is chained before (or instead of) this resolver.
+ * Scenario-only strategies ({@code dev.tandem.scenarios.strategies}) by name, with their parameters: small helpers
+ * for scenarios that need a predictable order flow ({@code interval-trader}, {@code buy-and-hold}). The real
+ * strategies come from the kernel's library ({@link LibraryStrategies}), which is asked first.
  */
 public final class BuiltinStrategies implements StrategyResolver {
     /** The parameter the runner fills with the strategy's first instrument ({@code SYMBOL.VENUE}). */
@@ -23,15 +23,6 @@ public final class BuiltinStrategies implements StrategyResolver {
 
     /** The built-ins. */
     public BuiltinStrategies() {
-        byName.put("sma-cross", new Resolved("sma-cross", SmaCross::new, Set.of("fast", "slow"), (p, i) -> {
-            final List<String> out = new ArrayList<>();
-            final Integer fast = integer(p, "fast", 10, out);
-            final Integer slow = integer(p, "slow", 30, out);
-            if (fast != null && slow != null && (fast < 1 || slow <= fast)) {
-                out.add("'fast' must be at least 1 and below 'slow' (fast " + fast + ", slow " + slow + ")");
-            }
-            return out;
-        }));
         byName.put("interval-trader", new Resolved("interval-trader", IntervalTrader::new,
                 Set.of("period", "qty", "stop-after"), (p, i) -> {
                     final List<String> out = new ArrayList<>();
@@ -55,19 +46,6 @@ public final class BuiltinStrategies implements StrategyResolver {
     @Override
     public List<String> names() {
         return List.copyOf(byName.keySet());
-    }
-
-    private static Integer integer(final SortedMap<String, String> p, final String name, final int dflt, final List<String> out) {
-        final String v = p.get(name);
-        if (v == null) {
-            return dflt;
-        }
-        try {
-            return Integer.parseInt(v.strip());
-        } catch (NumberFormatException e) {
-            out.add("parameter '" + name + "' must be a whole number, got \"" + v + "\"");
-            return null;
-        }
     }
 
     private static void duration(final SortedMap<String, String> p, final String name, final List<String> out) {

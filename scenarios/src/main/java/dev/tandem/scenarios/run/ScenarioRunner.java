@@ -27,6 +27,7 @@ import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.TradingState;
 import dev.tandem.kernel.port.DataKind;
 import dev.tandem.kernel.port.ExecutionPort;
+import dev.tandem.kernel.strategy.Strategy;
 import dev.tandem.kernel.strategy.StrategySpec;
 import dev.tandem.scenarios.expect.Expectation;
 import dev.tandem.scenarios.expect.ExpectationOutcome;
@@ -148,7 +149,7 @@ public final class ScenarioRunner {
         venue.attach(loop);
         kernel.addListener(record::event);
         for (final StrategyConfig sc : s.strategies()) {
-            kernel.addStrategy(spec(sc));
+            kernel.addStrategy(spec(s, sc));
         }
         final EnumSet<DataKind> kinds = EnumSet.of(DataKind.BARS, DataKind.TRADES, DataKind.QUOTES, DataKind.MARK_PRICE,
                 DataKind.FUNDING);
@@ -204,14 +205,16 @@ public final class ScenarioRunner {
         return out;
     }
 
-    private StrategySpec spec(final StrategyConfig sc) {
+    private StrategySpec spec(final Scenario scenario, final StrategyConfig sc) {
         final StrategyResolver.Resolved r = strategies.resolve(sc.reference(), sc.byClass());
         if (r == null) {
             throw new IllegalArgumentException("unknown strategy '" + sc.reference() + "'");
         }
-        final TreeMap<String, String> params = new TreeMap<>(sc.params());
+        final TreeMap<String, String> given = new TreeMap<>(sc.params());
+        final Strategy strategy = r.maker().apply(given, instrument(scenario, sc.instruments().get(0)));
+        final TreeMap<String, String> params = new TreeMap<>(given);
         params.putIfAbsent(BuiltinStrategies.INSTRUMENT_PARAM, sc.instruments().get(0).toString());
-        return new StrategySpec(new StrategyId(sc.id()), sc.instruments(), sc.marketMaker(), params, r.factory().get());
+        return new StrategySpec(new StrategyId(sc.id()), sc.instruments(), sc.marketMaker() || r.marketMaker(), params, strategy);
     }
 
     private static Instrument instrument(final Scenario s, final InstrumentId id) {

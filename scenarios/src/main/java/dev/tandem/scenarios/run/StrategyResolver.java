@@ -20,13 +20,24 @@ public interface StrategyResolver {
      * A strategy the resolver knows.
      *
      * @param reference  the name or class as written
-     * @param factory    makes a fresh instance per run
-     * @param parameters the parameter names it accepts, or null when it does not say (then any are passed on)
-     * @param check      checks parameter values against the strategy's first instrument; returns one sentence per
-     *                   problem (empty when fine)
+     * @param maker       makes a fresh instance per run from the file's parameters and the strategy's first
+     *                    instrument
+     * @param parameters  the parameter names it accepts, or null when it does not say (then any are passed on)
+     * @param check       checks parameter values against the strategy's first instrument; returns one sentence per
+     *                    problem (empty when fine)
+     * @param marketMaker true if the strategy is a market maker by nature (the risk engine's inventory-edge check
+     *                    applies even when the file does not say {@code market-maker: true})
      */
-    record Resolved(String reference, Supplier<Strategy> factory, Set<String> parameters,
-                    BiFunction<SortedMap<String, String>, Instrument, List<String>> check) {}
+    record Resolved(String reference, BiFunction<SortedMap<String, String>, Instrument, Strategy> maker,
+                    Set<String> parameters, BiFunction<SortedMap<String, String>, Instrument, List<String>> check,
+                    boolean marketMaker) {
+
+        /** A strategy made without looking at its parameters (it reads them from its context at start). */
+        public Resolved(final String reference, final Supplier<Strategy> factory, final Set<String> parameters,
+                final BiFunction<SortedMap<String, String>, Instrument, List<String>> check) {
+            this(reference, (params, instrument) -> factory.get(), parameters, check, false);
+        }
+    }
 
     /**
      * Resolves a reference.
@@ -67,8 +78,11 @@ public interface StrategyResolver {
         };
     }
 
-    /** The default: the interim built-ins, then class names. */
+    /**
+     * The default: the kernel's strategy library ({@link LibraryStrategies}), then the scenario-only built-ins
+     * ({@link BuiltinStrategies}: test helpers such as {@code interval-trader}), then class names.
+     */
     static StrategyResolver defaults() {
-        return chain(new BuiltinStrategies(), new ClassNameStrategyResolver());
+        return chain(new LibraryStrategies(), new BuiltinStrategies(), new ClassNameStrategyResolver());
     }
 }

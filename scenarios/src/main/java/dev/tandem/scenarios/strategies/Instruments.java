@@ -3,7 +3,7 @@ package dev.tandem.scenarios.strategies;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.strategy.StrategyContext;
 
-/** How the interim built-ins learn their instrument: the runner passes it as the parameter {@code instrument}. */
+/** How the scenario-only helpers learn their instrument: the runner passes it as the parameter {@code instrument}. */
 final class Instruments {
     private Instruments() {}
 
