@@ -102,25 +102,15 @@ final class SampleRuns {
     /** A run and everything a test may want to look at. */
     record Run(RunRecord record, KernelHarness harness, Path barsFile) {}
 
-    /** The shared real-data directory: -Dtandem.sharedData, else the first shared/data above the working directory. */
+    /** The real-data directory: the repository's {@code data/}, else {@code shared/data} ({@link dev.tandem.testkit.DataFiles}). */
     static Optional<Path> sharedData() {
-        final String override = System.getProperty("tandem.sharedData");
-        if (override != null) {
-            return Optional.of(Path.of(override)).filter(p -> Files.isRegularFile(p.resolve("SOURCES.md")));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            final Path candidate = dir.resolve("shared").resolve("data");
-            if (Files.isRegularFile(candidate.resolve("SOURCES.md"))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return dev.tandem.testkit.DataFiles.dir();
     }
 
     /** The real bars file; skips the test when absent, fails when {@code required}. */
     static Path barsFile(final boolean required) {
         final Optional<Path> dir = sharedData().map(d -> d.resolve(BARS)).filter(Files::isRegularFile);
-        final String message = "shared/data/" + BARS + " not found above " + Path.of("").toAbsolutePath() + " (set -Dtandem.sharedData=DIR)";
+        final String message = "data/" + BARS + " not found above " + Path.of("").toAbsolutePath() + " (set -Dtandem.sharedData=DIR)";
         if (dir.isEmpty()) {
             if (required) {
                 fail(message);

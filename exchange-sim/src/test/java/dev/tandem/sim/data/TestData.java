@@ -44,24 +44,9 @@ final class TestData {
         return new StringReader(s);
     }
 
-    /**
-     * The shared real-data directory ({@code shared/data} beside the repository). Surefire runs in the module
-     * directory; the repository may be the main checkout ({@code ../../shared/data} from the module) or a worktree
-     * deeper down, so the first ancestor holding {@code shared/data/SOURCES.md} wins. {@code -Dtandem.sharedData}
-     * overrides.
-     */
+    /** The real-data directory: the repository's {@code data/}, else {@code shared/data} ({@link dev.tandem.testkit.DataFiles}). */
     static Optional<Path> sharedData() {
-        final String override = System.getProperty("tandem.sharedData");
-        if (override != null) {
-            return Optional.of(Path.of(override)).filter(p -> Files.isRegularFile(p.resolve("SOURCES.md")));
-        }
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            final Path candidate = dir.resolve("shared").resolve("data");
-            if (Files.isRegularFile(candidate.resolve("SOURCES.md"))) {
-                return Optional.of(candidate);
-            }
-        }
-        return Optional.empty();
+        return dev.tandem.testkit.DataFiles.dir();
     }
 
     /** A file under the shared data directory; skips the test (assumption) when absent. */
@@ -73,13 +58,20 @@ final class TestData {
         return p;
     }
 
-    /** A file under {@code shared/exchange-fixtures}; skips the test when absent. */
+    /**
+     * A recorded venue message from {@code src/test/resources/venue/} (copies of {@code ../shared/exchange-fixtures},
+     * whose {@code SOURCES.md} says where each was recorded).
+     */
     static Path sharedFixture(final String relative) {
-        final Optional<Path> dir = sharedData();
-        assumeTrue(dir.isPresent(), "shared/data not found above " + Path.of("").toAbsolutePath());
-        final Path p = dir.get().getParent().resolve("exchange-fixtures").resolve(relative);
-        assumeTrue(Files.isRegularFile(p), p + " is absent");
-        return p;
+        final java.net.URL url = TestData.class.getResource("/venue/" + relative);
+        if (url == null) {
+            throw new IllegalStateException("test resource venue/" + relative + " is missing");
+        }
+        try {
+            return Path.of(url.toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static Reader open(final Path p) {
