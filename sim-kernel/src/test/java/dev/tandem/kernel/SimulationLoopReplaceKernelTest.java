@@ -7,6 +7,7 @@ import dev.tandem.kernel.journal.EventJournal;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.testkit.Instruments;
+import dev.tandem.testkit.RecordingExecutionPort;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ class SimulationLoopReplaceKernelTest {
     static final Instrument BTC = Instruments.btcUsdtPerp();
 
     private static Kernel kernel() {
-        final Kernel k = new Kernel(KernelConfig.defaults(7L, START, Fixed.money("1000"), List.of(BTC)), List.of(), EventJournal.NONE);
+        final Kernel k = new Kernel(KernelConfig.defaults(7L, START, Fixed.money("1000"), List.of(BTC)),
+                List.of(new RecordingExecutionPort(Instruments.VENUE)), EventJournal.NONE);
         k.start();
         return k;
     }
