@@ -29,7 +29,7 @@ public final class SimulationLoop implements InboundSink {
         }
     }
 
-    private final Kernel kernel;
+    private Kernel kernel;
     private final PriorityQueue<Item> scheduled = new PriorityQueue<>((a, b) -> {
         final int c = Long.compare(a.timeNanos, b.timeNanos);
         return c != 0 ? c : Long.compare(a.seq, b.seq);
@@ -41,6 +41,18 @@ public final class SimulationLoop implements InboundSink {
     /** A loop driving this kernel. */
     public SimulationLoop(final Kernel kernel) {
         this.kernel = kernel;
+    }
+
+    /**
+     * Hands the loop to another kernel, for a simulated crash and restart: from now on timers are the new kernel's and
+     * every event goes to it. Items already scheduled stay scheduled (the venue's work and reports in flight). The new
+     * kernel's clock must not be behind the old one's, so nothing scheduled lies in its past.
+     */
+    public void replaceKernel(final Kernel next) {
+        if (next.nowNanos() < kernel.nowNanos()) {
+            throw new IllegalArgumentException("the new kernel's clock " + next.nowNanos() + " is behind the loop's " + kernel.nowNanos());
+        }
+        this.kernel = next;
     }
 
     /** Kernel time now. */

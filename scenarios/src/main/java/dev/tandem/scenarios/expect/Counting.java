@@ -1,6 +1,7 @@
 package dev.tandem.scenarios.expect;
 
 import dev.tandem.kernel.command.SubmitOrder;
+import dev.tandem.kernel.event.CancelRejected;
 import dev.tandem.kernel.event.DriftDetected;
 import dev.tandem.kernel.event.KernelEvent;
 import dev.tandem.kernel.event.OrderCanceled;
@@ -54,6 +55,7 @@ final class Counting {
             case UNKNOWN_OUTCOMES -> e instanceof OrderStatusUnknown;
             case DRIFTS -> e instanceof DriftDetected;
             case RECONCILIATIONS -> e instanceof ReconciliationCompleted;
+            case CANCEL_REJECTED -> e instanceof CancelRejected;
             case ORDERS_SENT -> false;
         };
     }
@@ -66,6 +68,9 @@ final class Counting {
             return r.reason();
         }
         if (e instanceof OrderCanceled c) {
+            return c.reason();
+        }
+        if (e instanceof CancelRejected c) {
             return c.reason();
         }
         return null;

@@ -2,6 +2,7 @@ package dev.tandem.scenarios.expect;
 
 import dev.tandem.kernel.command.SubmitOrder;
 import dev.tandem.kernel.event.CircuitBreakerStateChanged;
+import dev.tandem.kernel.event.FundingApplied;
 import dev.tandem.kernel.event.KernelEvent;
 import dev.tandem.kernel.event.OrderFilled;
 import dev.tandem.kernel.event.OrderRejected;
@@ -251,6 +252,90 @@ public sealed interface Expectation {
         }
     }
 
+    /**
+     * The kernel's average (VWAP) entry price of the open position in {@code instrument} at the end equals
+     * {@code price} (scaled): the quantity-weighted mean of the fills that built the position, as the portfolio
+     * keeps it.
+     */
+    record AvgEntryPrice(InstrumentId instrument, long price) implements Expectation {
+        @Override
+        public String kind() {
+            return "avg-entry-price";
+        }
+
+        @Override
+        public String describe() {
+            return "the average entry price in " + instrument.symbol() + " is " + price + " (scaled)";
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final Instrument i = run.kernel().config().instruments().stream().filter(x -> x.id().equals(instrument))
+                    .findFirst().orElseThrow();
+            final long actual = run.kernel().portfolio().avgEntryPrice(instrument);
+            final long qty = run.kernel().portfolio().positionQty(instrument);
+            return new ExpectationOutcome(-1, kind(), "the average entry price in " + instrument.symbol() + " is "
+                    + i.formatPrice(price), actual == price, i.formatPrice(price), i.formatPrice(actual) + " (position "
+                    + i.formatQty(qty) + ")", "at the end, " + run.formatTime(run.endNanos()));
+        }
+    }
+
+    /** The kernel's equity (account currency) at the end equals {@code money} exactly. */
+    record FinalEquity(long money) implements Expectation {
+        @Override
+        public String kind() {
+            return "final-equity";
+        }
+
+        @Override
+        public String describe() {
+            return "the final equity is " + Fixed.formatMoney(money);
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final long actual = run.kernel().portfolio().equityMoney();
+            return ExpectationOutcome.of(this, actual == money, Fixed.formatMoney(money), Fixed.formatMoney(actual),
+                    "at the end, " + run.formatTime(run.endNanos()));
+        }
+    }
+
+    /**
+     * The sum of the kernel's {@code FundingApplied} amounts (negative = paid) equals {@code money} exactly, and there
+     * were {@code settlements} of them when given.
+     */
+    record FundingTotal(long money, Long settlements) implements Expectation {
+        @Override
+        public String kind() {
+            return "funding-total";
+        }
+
+        @Override
+        public String describe() {
+            return "the funding booked sums to " + Fixed.formatMoney(money)
+                    + (settlements == null ? "" : " over " + settlements + " settlements");
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            long sum = 0;
+            long n = 0;
+            long firstAt = -1;
+            for (final KernelEvent e : run.events()) {
+                if (e instanceof FundingApplied f) {
+                    sum = Math.addExact(sum, f.amountMoney());
+                    n++;
+                    if (firstAt < 0) {
+                        firstAt = f.tsInitNanos();
+                    }
+                }
+            }
+            final boolean ok = sum == money && (settlements == null || n == settlements);
+            return ExpectationOutcome.of(this, ok, Fixed.formatMoney(money) + (settlements == null ? "" : " in " + settlements),
+                    Fixed.formatMoney(sum) + " in " + n, firstAt < 0 ? "" : "first at " + run.formatTime(firstAt));
+        }
+    }
+
     /** The largest drop of equity from its running peak, on the sampling grid, is at most {@code maxRate}. */
     record MaxDrawdown(long maxRate) implements Expectation {
         @Override
@@ -310,7 +395,9 @@ public sealed interface Expectation {
         /** {@code DriftDetected}. */
         DRIFTS("drifts"),
         /** {@code ReconciliationCompleted}. */
-        RECONCILIATIONS("reconciliations");
+        RECONCILIATIONS("reconciliations"),
+        /** {@code CancelRejected}: the venue refused a cancel (e.g. {@code VENUE_ALREADY_FILLED}). */
+        CANCEL_REJECTED("cancel-rejected");
 
         private final String text;
 
@@ -335,7 +422,7 @@ public sealed interface Expectation {
 
         /** True if items of this kind carry a reason code ({@code reason:} applies). */
         public boolean hasReason() {
-            return this == DENIED || this == REJECTED || this == CANCELED;
+            return this == DENIED || this == REJECTED || this == CANCELED || this == CANCEL_REJECTED;
         }
     }
 

@@ -720,7 +720,26 @@ public final class ScenarioLoader {
                 problem("/run/request-timeout", "'run.request-timeout' must be positive");
                 return null;
             }
-            return new RunSpec(start, end, sample, reconcile, timeout);
+            RunSpec.KernelCrash crash = null;
+            if (has("/run/crash-at")) {
+                final Long at = time("/run/crash-at", start);
+                final long down = durationOr("/run/restart-after", 0);
+                final String mode = text("/run/restore-from", "journal");
+                if (at == null) {
+                    return null;
+                }
+                if (at <= start || at + down >= end) {
+                    problem("/run/crash-at", "the kernel must crash after the run's start and restart ('restart-after') before its end ("
+                            + TimeText.formatInstant(end) + ")");
+                    return null;
+                }
+                crash = new RunSpec.KernelCrash(at, down, "snapshot".equals(mode) ? RunSpec.Restore.SNAPSHOT : RunSpec.Restore.JOURNAL);
+            } else if (has("/run/restart-after") || has("/run/restore-from")) {
+                problem(has("/run/restart-after") ? "/run/restart-after" : "/run/restore-from",
+                        "'restart-after' and 'restore-from' need 'run.crash-at'");
+                return null;
+            }
+            return new RunSpec(start, end, sample, reconcile, timeout, crash);
         }
 
         // -------------------------------------------------------------- agents and strategies
@@ -1121,6 +1140,27 @@ public final class ScenarioLoader {
                     }
                     final Long qty = scaled(p + "/equals", inst.qtyScale(), "a " + inst.id().symbol() + " quantity");
                     return qty == null ? null : new Expectation.FinalPosition(inst.id(), qty);
+                }
+                case "avg-entry-price": {
+                    final Instrument inst = has(p + "/instrument") ? bySymbol(instruments, p + "/instrument")
+                            : instruments.size() == 1 ? instruments.get(0) : null;
+                    if (inst == null) {
+                        if (!has(p + "/instrument")) {
+                            problem(p, "'avg-entry-price' needs 'instrument' when the scenario has several instruments");
+                        }
+                        return null;
+                    }
+                    final Long price = scaled(p + "/equals", inst.priceScale(), "a " + inst.id().symbol() + " price");
+                    return price == null ? null : new Expectation.AvgEntryPrice(inst.id(), price);
+                }
+                case "final-equity": {
+                    final Long m = scaled(p + "/equals", Fixed.MONEY_SCALE, "money");
+                    return m == null ? null : new Expectation.FinalEquity(m);
+                }
+                case "funding-total": {
+                    final Long m = scaled(p + "/equals", Fixed.MONEY_SCALE, "money");
+                    final Long n = has(p + "/settlements") ? at(p + "/settlements").longValue() : null;
+                    return m == null ? null : new Expectation.FundingTotal(m, n);
                 }
                 case "max-drawdown": {
                     final Long r = rate(p + "/max");

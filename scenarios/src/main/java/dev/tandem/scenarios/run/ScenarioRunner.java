@@ -2,6 +2,7 @@ package dev.tandem.scenarios.run;
 
 import dev.tandem.kernel.Kernel;
 import dev.tandem.kernel.KernelConfig;
+import dev.tandem.kernel.KernelSnapshot;
 import dev.tandem.kernel.SimulationLoop;
 import dev.tandem.kernel.command.AmendOrder;
 import dev.tandem.kernel.command.CancelAllOrders;
@@ -35,6 +36,7 @@ import dev.tandem.scenarios.expect.RunFacts;
 import dev.tandem.scenarios.model.AgentSpec;
 import dev.tandem.scenarios.model.FaultSpec;
 import dev.tandem.scenarios.model.MarketDataSpec;
+import dev.tandem.scenarios.model.RunSpec;
 import dev.tandem.scenarios.model.Scenario;
 import dev.tandem.scenarios.model.StrategyConfig;
 import dev.tandem.scenarios.time.TimeText;
@@ -139,15 +141,20 @@ public final class ScenarioRunner {
             venue.addAgent(FIRST_AGENT_ACCOUNT + i, agent(s, s.agents().get(i)));
         }
         final RunRecord record = new RunRecord(s.run().startNanos(), s.run().endNanos(), KERNEL_ACCOUNT);
-        final InMemoryJournal journal = new InMemoryJournal();
+        InMemoryJournal journal = new InMemoryJournal();
         final Kernel[] holder = new Kernel[1];
-        final ExecutionPort port = new Observed(venue.executionPort(KERNEL_ACCOUNT), record, holder);
-        final Kernel kernel = new Kernel(config, List.of(port), journal);
+        final Observed port = new Observed(venue.executionPort(KERNEL_ACCOUNT), record, holder);
+        Kernel kernel = new Kernel(config, List.of(port), journal);
         holder[0] = kernel;
         record.bind(kernel, venue);
         final SimulationLoop loop = new SimulationLoop(kernel);
         venue.attach(loop);
-        kernel.addListener(record::event);
+        final boolean[] alive = {true};
+        kernel.addListener(e -> {
+            if (alive[0]) {
+                record.event(e);
+            }
+        });
         for (final StrategyConfig sc : s.strategies()) {
             kernel.addStrategy(spec(s, sc));
         }
@@ -171,8 +178,28 @@ public final class ScenarioRunner {
             record.equity(s.run().startNanos(), kernel.portfolio().equityMoney());
             int faultsSeen = 0;
             long t = s.run().startNanos();
+            final RunSpec.KernelCrash crash = s.run().crash();
             while (t < s.run().endNanos()) {
                 t = Math.min(Math.addExact(t, s.run().sampleEveryNanos()), s.run().endNanos());
+                if (crash != null && alive[0] && crash.atNanos() <= t) {
+                    loop.runUntil(crash.atNanos());
+                    // the process dies: what it would still send or emit goes nowhere; it keeps only its journal
+                    alive[0] = false;
+                    port.dead = true;
+                    final long crashSeq = kernel.inboundSeq();
+                    final KernelSnapshot snapshot = crash.restore() == RunSpec.Restore.SNAPSHOT ? kernel.snapshot() : null;
+                    final InMemoryJournal upToCrash = new InMemoryJournal();
+                    for (final InMemoryJournal.Entry e : journal.entries()) {
+                        if (e.seq() <= crashSeq) {
+                            upToCrash.append(e.seq(), e.event());
+                        }
+                    }
+                    // while it is down the venue goes on; its reports and market data reach a dead process (lost)
+                    loop.runUntil(crash.restartNanos());
+                    journal = new InMemoryJournal();
+                    kernel = restart(s, config, venue, record, holder, journal, upToCrash, snapshot, crash);
+                    loop.replaceKernel(kernel);
+                }
                 loop.runUntil(t);
                 record.equity(t, kernel.portfolio().equityMoney());
                 final List<FaultRecord> log = venue.faultLog();
@@ -193,6 +220,47 @@ public final class ScenarioRunner {
             o.onFinish(result);
         }
         return new Run(result, record, journal);
+    }
+
+    /**
+     * A new kernel process after a crash: rebuilds the state as of the crash (journal replay into a fresh kernel with
+     * fresh strategies, or {@code Kernel.restore} from the snapshot) while its port is silent (those commands were
+     * sent before the crash), then goes live at the restart time: timers that fell due while it was down fire, and it
+     * asks the venue for its open orders, positions and balances (DESIGN §6: replay, then reconcile, then trade).
+     */
+    private Kernel restart(final Scenario s, final KernelConfig config, final SimVenue venue, final RunRecord record,
+            final Kernel[] holder, final InMemoryJournal journal, final InMemoryJournal upToCrash, final KernelSnapshot snapshot,
+            final RunSpec.KernelCrash crash) {
+        final Observed port = new Observed(venue.executionPort(KERNEL_ACCOUNT), record, holder);
+        port.dead = true;
+        final List<StrategySpec> specs = new ArrayList<>();
+        for (final StrategyConfig sc : s.strategies()) {
+            specs.add(spec(s, sc));
+        }
+        final Kernel k;
+        if (snapshot != null) {
+            for (final InMemoryJournal.Entry e : upToCrash.entries()) {
+                journal.append(e.seq(), e.event());
+            }
+            k = Kernel.restore(config, List.of(port), journal, specs, snapshot);
+            holder[0] = k;
+            k.start();
+        } else {
+            k = new Kernel(config, List.of(port), journal);
+            holder[0] = k;
+            specs.forEach(k::addStrategy);
+            k.start();
+            for (final InMemoryJournal.Entry e : upToCrash.entries()) {
+                k.onEvent(e.event());
+            }
+            k.advanceTo(crash.atNanos());
+        }
+        record.bind(k, venue);
+        k.addListener(record::event);
+        port.dead = false;
+        k.advanceTo(crash.restartNanos());
+        k.requestReconciliation(s.venue());
+        return k;
     }
 
     /** Evaluates a scenario's expectations on a finished run. */
@@ -331,6 +399,8 @@ public final class ScenarioRunner {
         private final ExecutionPort target;
         private final RunRecord record;
         private final Kernel[] kernel;
+        /** A crashed process sends nothing (and a restarted one nothing while it rebuilds its state). */
+        boolean dead;
 
         Observed(final ExecutionPort target, final RunRecord record, final Kernel[] kernel) {
             this.target = target;
@@ -349,48 +419,72 @@ public final class ScenarioRunner {
 
         @Override
         public void submit(final SubmitOrder c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.submit(c);
         }
 
         @Override
         public void cancel(final CancelOrder c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.cancel(c);
         }
 
         @Override
         public void amend(final AmendOrder c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.amend(c);
         }
 
         @Override
         public void cancelAll(final CancelAllOrders c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.cancelAll(c);
         }
 
         @Override
         public void queryOrder(final QueryOrder c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.queryOrder(c);
         }
 
         @Override
         public void queryOpenOrders(final QueryOpenOrders c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.queryOpenOrders(c);
         }
 
         @Override
         public void queryPositions(final QueryPositions c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.queryPositions(c);
         }
 
         @Override
         public void queryBalances(final QueryBalances c) {
+            if (dead) {
+                return;
+            }
             seen(c);
             target.queryBalances(c);
         }
