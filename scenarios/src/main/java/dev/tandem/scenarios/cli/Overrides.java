@@ -107,11 +107,11 @@ final class Overrides {
         }
     }
 
-    /** The overrides as {@code --param a=1 --param b=2}. */
+    /** The overrides as {@code a=1, b=2}. */
     static String describe(final List<Setting> overrides) {
         final StringBuilder sb = new StringBuilder();
         for (final Setting o : overrides) {
-            sb.append(sb.length() == 0 ? "" : " ").append(o.name().equals("seed") ? "--seed " + o.value() : "--param " + o);
+            sb.append(sb.length() == 0 ? "" : ", ").append(o);
         }
         return sb.toString();
     }
