@@ -30,9 +30,12 @@ import java.util.List;
 @SuppressForbidden(reason = "command-line tool entry point: reads its input file and writes its outputs; "
         + "the matching itself stays deterministic")
 public final class BookReplay {
-    static final int OK = 0;
-    static final int INPUT_ERROR = 1;
-    static final int USAGE_ERROR = 2;
+    /** Exit code: done. */
+    public static final int OK = 0;
+    /** Exit code: the input is malformed or a file cannot be read or written. */
+    public static final int INPUT_ERROR = 1;
+    /** Exit code: wrong arguments. */
+    public static final int USAGE_ERROR = 2;
     static final int MAX_REPORTED_ERRORS = 20;
     private static final String USAGE = "usage: BookReplay IN.jsonl OUT_DIR";
 
@@ -48,11 +51,12 @@ public final class BookReplay {
     }
 
     /**
-     * Runs the tool.
+     * Runs the tool with these arguments, printing to {@code out} and {@code err} instead of the process's streams
+     * (the {@code tandem book-replay} command wraps it).
      *
-     * @return the exit code
+     * @return the exit code: {@link #OK}, {@link #INPUT_ERROR} or {@link #USAGE_ERROR}
      */
-    static int run(final String[] args, final PrintStream out, final PrintStream err) {
+    public static int run(final String[] args, final PrintStream out, final PrintStream err) {
         if (args.length != 2) {
             err.println(USAGE);
             return USAGE_ERROR;

@@ -4,13 +4,14 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code tandem} command line: {@code run}, {@code validate}, {@code verify}. Exit codes: 0 everything passed,
- * 1 an expectation or golden trace hash did not hold, 2 invalid input (a bad scenario file, a wrong argument),
- * 3 an internal error.
+ * The {@code tandem} command line: {@code run}, {@code validate}, {@code verify}, {@code report}, {@code sweep},
+ * {@code book-replay}. Exit codes: 0 everything passed, 1 an expectation or golden trace hash did not hold (or a run
+ * of a sweep failed), 2 invalid input (a bad scenario file, run record or argument), 3 an internal error.
  */
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemCli.Version.class,
         description = "Runs deterministic trading scenarios on the Tandem kernel and simulated venue.",
-        subcommands = {RunCommand.class, ValidateCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ValidateCommand.class, VerifyCommand.class, ReportCommand.class, SweepCommand.class,
+            BookReplayCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:everything passed", "1:an expectation or a golden trace hash did not hold",
                 "2:invalid input (a bad scenario file or argument)", "3:internal error"})
@@ -29,7 +30,7 @@ public final class TandemCli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, validate or verify");
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is needed: run, validate, verify, report, sweep or book-replay");
     }
 
     /** The command line, configured (exit codes of usage errors: 2). */
@@ -47,6 +48,12 @@ public final class TandemCli implements Runnable {
     /** Entry point. */
     public static void main(final String[] args) {
         System.exit(commandLine().execute(args));
+    }
+
+    /** The Tandem version from the jar's manifest, or {@code development build} when run from classes (tests, IDE). */
+    static String versionText() {
+        final String v = TandemCli.class.getPackage().getImplementationVersion();
+        return v == null ? "development build" : v;
     }
 
     /** The version from the jar's manifest. */

@@ -32,10 +32,15 @@ class TandemCliTest {
 
     @Test
     void everyCommandHasHelpAndTheToolHasAVersion() {
-        for (final String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}, {"verify", "--help"}}) {
+        for (final String[] args : new String[][] {{"--help"}, {"run", "--help"}, {"validate", "--help"}, {"verify", "--help"},
+            {"report", "--help"}, {"sweep", "--help"}, {"book-replay", "--help"}, {"help", "sweep"}}) {
             final Result r = tandem(args);
             assertThat(r.code()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: tandem").contains("Exit codes:");
+        }
+        for (final String command : new String[] {"run", "validate", "verify", "report", "sweep", "book-replay"}) {
+            assertThat(tandem("--help").out()).as("the top-level help lists " + command).containsPattern("(?m)^\\s+" + command + "\\s");
+            assertThat(tandem(command, "--help").out()).as(command).startsWith("Usage: tandem " + command);
         }
         assertThat(tandem("--version").out()).startsWith("tandem ");
         assertThat(tandem().code()).as("no command").isEqualTo(TandemCli.INVALID);
