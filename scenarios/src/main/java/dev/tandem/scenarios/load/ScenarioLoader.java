@@ -11,6 +11,7 @@ import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.InstrumentKind;
 import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.kernel.model.TradingState;
 import dev.tandem.kernel.risk.RiskLimits;
@@ -1097,10 +1098,12 @@ public final class ScenarioLoader {
             switch (kind) {
                 case "trading-state":
                     return new Expectation.TradingStateReached(TradingState.valueOf(text(p + "/state", "")),
+                            has(p + "/trigger") ? RiskTrigger.valueOf(text(p + "/trigger", "")) : null,
                             anchor(p, "after", faults, run), within);
                 case "strategy-state": {
                     final String strategy = strategyRef(p + "/strategy", strategyConfigs);
                     return new Expectation.StrategyStateReached(strategy, StrategyState.valueOf(text(p + "/state", "")),
+                            has(p + "/trigger") ? RiskTrigger.valueOf(text(p + "/trigger", "")) : null,
                             anchor(p, "after", faults, run), within);
                 }
                 case "breaker":
