@@ -12,6 +12,7 @@ import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.InstrumentKind;
 import dev.tandem.kernel.model.ReasonCode;
 import dev.tandem.kernel.model.RiskTrigger;
+import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.kernel.model.TradingState;
 import dev.tandem.kernel.risk.RiskLimits;
@@ -1178,7 +1179,9 @@ public final class ScenarioLoader {
                     return null;
                 }
             }
-            final String strategy = strategyRef(p + "/strategy", strategyConfigs);
+            // the risk engine's own orders (flattens) are counted under its id 'risk'
+            final String strategy = has(p + "/strategy") && text(p + "/strategy", "").equals(StrategyId.RISK.value())
+                    ? StrategyId.RISK.value() : strategyRef(p + "/strategy", strategyConfigs);
             if (has(p + "/equals") && (has(p + "/at-least") || has(p + "/at-most"))) {
                 keyProblem(p + "/equals", "'equals' does not go with 'at-least' or 'at-most'");
                 return null;
