@@ -324,7 +324,14 @@ public sealed interface Expectation {
         /** {@code DriftDetected}. */
         DRIFTS("drifts"),
         /** {@code ReconciliationCompleted}. */
-        RECONCILIATIONS("reconciliations");
+        RECONCILIATIONS("reconciliations"),
+        /** Order-status queries ({@code QueryOrder} commands) sent to the venue. */
+        QUERIES_SENT("queries-sent"),
+        /**
+         * Submit commands for a client order id that was already sent to the venue: retries after a transient
+         * failure or a rate limit, and blind resubmits (which must never happen after an unknown outcome).
+         */
+        RESUBMITS("resubmits");
 
         private final String text;
 
