@@ -43,6 +43,11 @@ final class Counting {
             }
             return out;
         }
+        if (what == Expectation.Counted.RETRY_AFTER_VIOLATIONS) {
+            // venue times; requests are not attributed to strategies at the venue
+            out.addAll(run.venue().executionPort(run.kernelAccount()).retryAfterViolations());
+            return out;
+        }
         if (what == Expectation.Counted.QUERIES_SENT) {
             // a query names an order, not a strategy: 'strategy' is not applied
             for (final RunFacts.SentCommand s : run.sent()) {
@@ -77,7 +82,7 @@ final class Counting {
             case UNKNOWN_OUTCOMES -> e instanceof OrderStatusUnknown;
             case DRIFTS -> e instanceof DriftDetected;
             case RECONCILIATIONS -> e instanceof ReconciliationCompleted;
-            case ORDERS_SENT, RESUBMITS, QUERIES_SENT -> false;
+            case ORDERS_SENT, RESUBMITS, QUERIES_SENT, RETRY_AFTER_VIOLATIONS -> false;
         };
     }
 

@@ -331,7 +331,13 @@ public sealed interface Expectation {
          * Submit commands for a client order id that was already sent to the venue: retries after a transient
          * failure or a rate limit, and blind resubmits (which must never happen after an unknown outcome).
          */
-        RESUBMITS("resubmits");
+        RESUBMITS("resubmits"),
+        /**
+         * Requests the venue received during a rate limit before the retry-after it had given had passed, sent after
+         * the client had that answer: what real venues ban for (exchange-sim's
+         * {@code SimExecutionPort.retryAfterViolations}).
+         */
+        RETRY_AFTER_VIOLATIONS("retry-after-violations");
 
         private final String text;
 
