@@ -758,7 +758,8 @@ public final class ScenarioLoader {
                         continue;
                     }
                     out.add(new AgentSpec.Ladder(inst.id(), mid, has(p + "/levels") ? integer(p + "/levels") : 5, qty,
-                            durationOr(p + "/period", SECOND), has(p + "/step-ticks") ? integer(p + "/step-ticks") : 2));
+                            durationOr(p + "/period", SECOND), has(p + "/step-ticks") ? integer(p + "/step-ticks") : 2,
+                            has(p + "/spacing-ticks") ? integer(p + "/spacing-ticks") : 1));
                 } else {
                     out.add(new AgentSpec.NoiseTaker(inst.id(), durationOr(p + "/mean-gap", SECOND),
                             has(p + "/max-lots") ? integer(p + "/max-lots") : 1));
