@@ -26,6 +26,7 @@ import dev.tandem.sim.fault.InjectedFault;
 import dev.tandem.sim.fault.LatencyModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Objects;
@@ -68,6 +69,16 @@ public final class SimExecutionPort implements ExecutionPort {
     private ClientOrderId losing;
     /** Reports held back (CANCEL_REJECT_FILLED), or null. */
     private List<ExecutionReport> held;
+    /** Rate-limit answers given so far. */
+    private long rateLimitAnswers;
+    /** Venue time until which the last rate-limit answer told the client to wait. */
+    private long retryAfterUntilNanos = Long.MIN_VALUE;
+    /** When the client received the last rate-limit answer (Long.MAX_VALUE while it never did: lost or held). */
+    private long retryAfterToldNanos = Long.MAX_VALUE;
+    /** Venue times of the retry-after violations so far. */
+    private final List<Long> retryAfterViolations = new ArrayList<>();
+    /** Arrival time of the last report published, for {@link #retryAfterToldNanos}. */
+    private long lastPublishedAtNanos = Long.MAX_VALUE;
 
     SimExecutionPort(final SimVenue venue, final long account) {
         this.venue = venue;
@@ -95,6 +106,17 @@ public final class SimExecutionPort implements ExecutionPort {
     /** Reports lost by lost acknowledgements so far. */
     public long reportsLost() {
         return lost;
+    }
+
+    /**
+     * Venue times of the <b>retry-after violations</b> so far: requests that arrived while a RATE_LIMIT fault was
+     * active, before the retry-after of the last rate-limit answer had passed, and that the client sent after it had
+     * received that answer — i.e. it was told to wait and did not. Real venues escalate on exactly this (Binance
+     * and MEXC answer HTTP 418 and ban the IP, Bybit extends the block); the simulator counts it and does not ban
+     * (a named simplification). Requests already on the way when the answer arrived are not violations.
+     */
+    public List<Long> retryAfterViolations() {
+        return Collections.unmodifiableList(retryAfterViolations);
     }
 
     /**
@@ -218,8 +240,19 @@ public final class SimExecutionPort implements ExecutionPort {
         final InjectedFault limited = faults.active(FaultType.RATE_LIMIT, now);
         if (limited != null && faults.roll(limited)) {
             final long retryAfter = limited.fault().magnitude() > 0 ? limited.fault().magnitude() : limited.fault().endNanos() - now;
-            faults.hit(limited, now, limited.fault().variant() + ": " + what + " refused, retry after " + retryAfter + " ns");
+            String violation = "";
+            if (now < retryAfterUntilNanos && sentNanos >= retryAfterToldNanos) {
+                retryAfterViolations.add(now);
+                violation = "; retry-after violation #" + retryAfterViolations.size() + " (sent before the retry-after it"
+                        + " was given had passed)";
+            }
+            faults.hit(limited, now, limited.fault().variant() + ": " + what + " refused, retry after " + retryAfter + " ns"
+                    + violation);
+            rateLimitAnswers++;
+            retryAfterUntilNanos = now + retryAfter;
+            lastPublishedAtNanos = Long.MAX_VALUE;
             deliver(failed(kind, id, commandId, FailureKind.RATE_LIMITED, retryAfter, limited.fault().variant().detail(), now));
+            retryAfterToldNanos = lastPublishedAtNanos;
             return;
         }
 
@@ -328,6 +361,7 @@ public final class SimExecutionPort implements ExecutionPort {
             lastReportNanos = at;
         }
         reports++;
+        lastPublishedAtNanos = at;
         venue.loop().publish(Restamp.report(r, at));
         final InjectedFault dup = faults.active(FaultType.DUPLICATE_REPORTS, now);
         if (dup != null && faults.roll(dup)) {
@@ -340,6 +374,10 @@ public final class SimExecutionPort implements ExecutionPort {
     void digest(final StateDigest d) {
         d.section("port").putLong(account).putLong(lastArrivalNanos).putLong(lastReportNanos).putLong(requests)
                 .putLong(reports).putLong(lost);
+        if (rateLimitAnswers > 0) {
+            // only once a rate limit was answered, so digests of runs without one are unchanged
+            d.putLong(rateLimitAnswers).putLong(retryAfterUntilNanos).putLong(retryAfterToldNanos).putInt(retryAfterViolations.size());
+        }
         for (final ArrayDeque<ScriptedFailure> q : scripted.values()) {
             d.putInt(q.size());
             for (final ScriptedFailure s : q) {

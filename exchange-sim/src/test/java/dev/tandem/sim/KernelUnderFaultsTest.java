@@ -42,10 +42,13 @@ import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.DriftKind;
 import dev.tandem.kernel.model.FailureKind;
 import dev.tandem.kernel.model.Liquidity;
+import dev.tandem.kernel.model.OrderType;
 import dev.tandem.kernel.model.ReasonCode;
 import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.kernel.model.Side;
+import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
+import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.kernel.model.VenueOrderStatus;
 import dev.tandem.kernel.port.DataKind;
 import dev.tandem.sim.fault.Fault;
@@ -239,6 +242,32 @@ class KernelUnderFaultsTest {
         assertThat(h.events(OrderFilled.class)).hasSize(2);
         assertThat(h.venue().openOrders(SimHarness.KERNEL_ACCOUNT)).hasSize(1);
         assertThat(h.events(OrderRejected.class)).isEmpty();
+        assertThat(h.venue().executionPort(SimHarness.KERNEL_ACCOUNT).retryAfterViolations())
+                .as("the kernel honours every retry-after: nothing a venue would ban for").isEmpty();
+    }
+
+    @Test
+    void aClientThatIgnoresTheRetryAfterIsCountedAsAViolatorButNotForRequestsAlreadyOnTheWay() {
+        // 1 ms latency each way; the venue answers with a retry-after of 2 s
+        final SimHarness h = run(new ScriptedStrategy(), FaultPlan.of(Fault.rateLimit(at(10), 5 * SECOND, FaultVariant.HTTP_429,
+                2 * SECOND)));
+        final SimExecutionPort port = h.venue().executionPort(SimHarness.KERNEL_ACCOUNT);
+        h.atTime(at(10.1), () -> port.submit(rawSubmit(1, "a", at(10.1))));      // refused at 10.101, told at 10.102
+        h.atTime(at(10.1), () -> port.submit(rawSubmit(2, "b", at(10.1))));      // on the way already: not a violation
+        h.atTime(at(10.5), () -> port.submit(rawSubmit(3, "c", at(10.5))));      // told to wait until 12.101: violation
+        h.atTime(at(12.6), () -> port.submit(rawSubmit(4, "d", at(12.6))));      // after c's retry-after (12.501): fine
+        h.atTime(at(15.5), () -> port.submit(rawSubmit(5, "e", at(15.5))));      // the fault is over: processed
+        h.replay(bars(30, PX)).runUntil(at(30));
+
+        assertThat(port.retryAfterViolations()).containsExactly(at(10.501));
+        assertThat(h.faultLog(FaultType.RATE_LIMIT)).filteredOn(r -> r.detail().contains("retry-after violation"))
+                .singleElement().satisfies(r -> assertThat(r.detail()).contains("SUBMIT c").contains("violation #1"));
+        assertThat(h.venue().order(SimHarness.KERNEL_ACCOUNT, new ClientOrderId("e"))).isNotNull();
+    }
+
+    private static SubmitOrder rawSubmit(final long commandId, final String id, final long now) {
+        return new SubmitOrder(commandId, now, new ClientOrderId(id), new StrategyId("s1"), ID, Side.BUY,
+                OrderType.MARKET, TimeInForce.IOC, 0, 0, QTY, false, 1);
     }
 
     // ------------------------------------------------------------------ market data

@@ -229,6 +229,20 @@ class SimVenueTest {
     }
 
     @Test
+    void aLadderWithWideSpacingMakesAThinBookWithLevelsThatManyTicksApart() {
+        final SimHarness h = SimHarness.builder(Fixtures.config(7)).barFill(BarFill.NONE)
+                .strategy(Fixtures.spec(new ScriptedStrategy())).build();
+        // step 0: the mid stays at PX, so the levels are exactly PX ± k × 50 ticks
+        h.venue().addAgent(SimHarness.AGENT_ACCOUNT, new LadderAgent(ID.symbol(), PX, 3, QTY, SECOND, 0, 50, at(20)));
+        h.start().runUntil(at(2));
+        final long gap = 50 * BTC.tickSize();
+        final BookState book = h.venue().book(ID);
+        assertThat(book.bids()).extracting(BookState.Level::price).containsExactly(PX - gap, PX - 2 * gap, PX - 3 * gap);
+        assertThat(book.asks()).extracting(BookState.Level::price).containsExactly(PX + gap, PX + 2 * gap, PX + 3 * gap);
+        assertThat(book.asks()).extracting(BookState.Level::qty).containsOnly(QTY);
+    }
+
+    @Test
     void cancelAllOfTheKernelCancelsItsOrdersWithNoReason() {
         final ScriptedStrategy s = new ScriptedStrategy()
                 .at(at(1.5), c -> Fixtures.limitBuy(c, BTC.price("59900.00"), QTY))

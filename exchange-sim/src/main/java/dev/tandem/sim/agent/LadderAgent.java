@@ -9,7 +9,8 @@ import dev.tandem.sim.VenueAgent;
 
 /**
  * A background market maker: every {@code periodNanos} it cancels its orders and posts {@code levels}
- * bids and asks, one tick apart, around a mid price that takes a seeded random step of up to {@code stepTicks}
+ * bids and asks, {@code spacingTicks} apart (default one tick; wide spacing makes a thin book in which a large
+ * market order slips far), around a mid price that takes a seeded random step of up to {@code stepTicks}
  * ticks. Pair it with a {@link NoiseTaker} on another account so the book trades. The step is drawn from the
  * venue's seeded {@code RandomSource} ({@link AgentContext#random()}); nothing else is random.
  */
@@ -20,6 +21,7 @@ public final class LadderAgent implements VenueAgent {
     private final long qty;
     private final long periodNanos;
     private final long stepTicks;
+    private final long spacingTicks;
     private final long untilNanos;
     private long mid;
 
@@ -34,6 +36,20 @@ public final class LadderAgent implements VenueAgent {
      */
     public LadderAgent(final String symbol, final long startMid, final int levels, final long qty, final long periodNanos,
                        final long stepTicks, final long untilNanos) {
+        this(symbol, startMid, levels, qty, periodNanos, stepTicks, 1, untilNanos);
+    }
+
+    /**
+     * As above, with the levels {@code spacingTicks} ticks apart (the first {@code spacingTicks} from the mid).
+     *
+     * @param spacingTicks ticks between neighbouring levels, at least 1
+     */
+    public LadderAgent(final String symbol, final long startMid, final int levels, final long qty, final long periodNanos,
+                       final long stepTicks, final long spacingTicks, final long untilNanos) {
+        if (spacingTicks < 1) {
+            throw new IllegalArgumentException("spacingTicks must be at least 1, got " + spacingTicks);
+        }
+        this.spacingTicks = spacingTicks;
         this.symbol = symbol;
         this.startMid = startMid;
         this.levels = levels;
@@ -57,11 +73,12 @@ public final class LadderAgent implements VenueAgent {
     private void requote(final AgentContext ctx) {
         final Instrument i = ctx.instrument(symbol);
         final long tick = i.tickSize();
-        mid = Math.max(10 * tick * levels, mid + ctx.random().nextLong(-stepTicks, stepTicks) * tick);
+        final long gap = Math.multiplyExact(spacingTicks, tick);
+        mid = Math.max(Math.multiplyExact(10L * levels, gap), mid + ctx.random().nextLong(-stepTicks, stepTicks) * tick);
         ctx.cancelAll(symbol);
         for (int k = 1; k <= levels; k++) {
-            ctx.place(symbol, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, i.roundPrice(mid - k * tick), qty);
-            ctx.place(symbol, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, i.roundPrice(mid + k * tick), qty);
+            ctx.place(symbol, Side.BUY, OrderType.LIMIT, TimeInForce.GTC, i.roundPrice(mid - k * gap), qty);
+            ctx.place(symbol, Side.SELL, OrderType.LIMIT, TimeInForce.GTC, i.roundPrice(mid + k * gap), qty);
         }
         final long next = ctx.nowNanos() + periodNanos;
         if (next < untilNanos) {

@@ -1,5 +1,6 @@
 package dev.tandem.scenarios.expect;
 
+import dev.tandem.kernel.command.QueryOrder;
 import dev.tandem.kernel.command.SubmitOrder;
 import dev.tandem.kernel.event.CancelRejected;
 import dev.tandem.kernel.event.DriftDetected;
@@ -12,9 +13,12 @@ import dev.tandem.kernel.event.OrderRejected;
 import dev.tandem.kernel.event.OrderRetryScheduled;
 import dev.tandem.kernel.event.OrderStatusUnknown;
 import dev.tandem.kernel.event.ReconciliationCompleted;
+import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.ReasonCode;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Finds the times of the things {@link Expectation.EventCount} counts. */
 final class Counting {
@@ -25,6 +29,30 @@ final class Counting {
         if (what == Expectation.Counted.ORDERS_SENT) {
             for (final RunFacts.SentCommand s : run.sent()) {
                 if (s.command() instanceof SubmitOrder o && (strategy == null || o.strategyId().value().equals(strategy))) {
+                    out.add(s.nanos());
+                }
+            }
+            return out;
+        }
+        if (what == Expectation.Counted.RESUBMITS) {
+            final Set<ClientOrderId> seen = new LinkedHashSet<>();
+            for (final RunFacts.SentCommand s : run.sent()) {
+                if (s.command() instanceof SubmitOrder o && !seen.add(o.clientOrderId())
+                        && (strategy == null || o.strategyId().value().equals(strategy))) {
+                    out.add(s.nanos());
+                }
+            }
+            return out;
+        }
+        if (what == Expectation.Counted.RETRY_AFTER_VIOLATIONS) {
+            // venue times; requests are not attributed to strategies at the venue
+            out.addAll(run.venue().executionPort(run.kernelAccount()).retryAfterViolations());
+            return out;
+        }
+        if (what == Expectation.Counted.QUERIES_SENT) {
+            // a query names an order, not a strategy: 'strategy' is not applied
+            for (final RunFacts.SentCommand s : run.sent()) {
+                if (s.command() instanceof QueryOrder) {
                     out.add(s.nanos());
                 }
             }
@@ -56,7 +84,7 @@ final class Counting {
             case DRIFTS -> e instanceof DriftDetected;
             case RECONCILIATIONS -> e instanceof ReconciliationCompleted;
             case CANCEL_REJECTED -> e instanceof CancelRejected;
-            case ORDERS_SENT -> false;
+            case ORDERS_SENT, RESUBMITS, QUERIES_SENT, RETRY_AFTER_VIOLATIONS -> false;
         };
     }
 

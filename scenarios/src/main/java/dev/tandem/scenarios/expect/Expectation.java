@@ -17,6 +17,7 @@ import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.kernel.model.TradingState;
@@ -51,9 +52,15 @@ public sealed interface Expectation {
     /**
      * The kernel's trading state is {@code state} at some moment in {@code [after, after + within]} (or at any moment
      * after {@code after} when {@code withinNanos} is null): it changes to it in the window, or already is in it when
-     * the window opens.
+     * the window opens. With {@code trigger}, only a change to it with that trigger counts (the risk engine's reason
+     * for it, e.g. DAILY_LOSS rather than DRAWDOWN).
      */
-    record TradingStateReached(TradingState state, Anchor after, Long withinNanos) implements Expectation {
+    record TradingStateReached(TradingState state, RiskTrigger trigger, Anchor after, Long withinNanos) implements Expectation {
+        /** Any trigger. */
+        public TradingStateReached(final TradingState state, final Anchor after, final Long withinNanos) {
+            this(state, null, after, withinNanos);
+        }
+
         @Override
         public String kind() {
             return "trading-state";
@@ -61,7 +68,7 @@ public sealed interface Expectation {
 
         @Override
         public String describe() {
-            return "trading state reaches " + state + Windows.text(after, withinNanos);
+            return "trading state reaches " + state + Windows.byTrigger(trigger) + Windows.text(after, withinNanos);
         }
 
         @Override
@@ -69,18 +76,25 @@ public sealed interface Expectation {
             final List<Windows.Change> changes = new ArrayList<>();
             for (final KernelEvent e : run.events()) {
                 if (e instanceof TradingStateChanged t) {
-                    changes.add(new Windows.Change(t.tsInitNanos(), t.to().name(), t.trigger() + ": " + t.reason()));
+                    changes.add(new Windows.Change(t.tsInitNanos(), t.to().name(), t.trigger().name(), t.trigger() + ": " + t.reason()));
                 }
             }
-            return Windows.reached(this, run, TradingState.ACTIVE.name(), changes, state.name(), after, withinNanos);
+            return Windows.reached(this, run, TradingState.ACTIVE.name(), changes, state.name(), trigger, after, withinNanos);
         }
     }
 
     /**
-     * A strategy's state is {@code state} at some moment in the window (see {@link TradingStateReached}). With
+     * A strategy's state is {@code state} at some moment in the window (see {@link TradingStateReached}; with
+     * {@code trigger}, only changes with that trigger count, e.g. DATA_FRESH for a resume on fresh data). With
      * {@code strategy} null, any strategy counts.
      */
-    record StrategyStateReached(String strategy, StrategyState state, Anchor after, Long withinNanos) implements Expectation {
+    record StrategyStateReached(String strategy, StrategyState state, RiskTrigger trigger, Anchor after, Long withinNanos)
+            implements Expectation {
+        /** Any trigger. */
+        public StrategyStateReached(final String strategy, final StrategyState state, final Anchor after, final Long withinNanos) {
+            this(strategy, state, null, after, withinNanos);
+        }
+
         @Override
         public String kind() {
             return "strategy-state";
@@ -89,7 +103,7 @@ public sealed interface Expectation {
         @Override
         public String describe() {
             return (strategy == null ? "a strategy" : "strategy '" + strategy + "'") + " reaches " + state
-                    + Windows.text(after, withinNanos);
+                    + Windows.byTrigger(trigger) + Windows.text(after, withinNanos);
         }
 
         @Override
@@ -103,7 +117,7 @@ public sealed interface Expectation {
             for (final KernelEvent e : run.events()) {
                 if (e instanceof StrategyStateChanged s && byStrategy.containsKey(s.strategyId().value())) {
                     byStrategy.get(s.strategyId().value()).add(
-                            new Windows.Change(s.tsInitNanos(), s.to().name(), s.trigger() + ": " + s.reason()));
+                            new Windows.Change(s.tsInitNanos(), s.to().name(), s.trigger().name(), s.trigger() + ": " + s.reason()));
                 }
             }
             if (byStrategy.isEmpty()) {
@@ -112,7 +126,7 @@ public sealed interface Expectation {
             ExpectationOutcome first = null;
             for (final List<Windows.Change> changes : byStrategy.values()) {
                 final ExpectationOutcome o = Windows.reached(this, run, StrategyState.RUNNING.name(), changes, state.name(),
-                        after, withinNanos);
+                        trigger, after, withinNanos);
                 if (o.passed()) {
                     return o;
                 }
@@ -397,7 +411,20 @@ public sealed interface Expectation {
         /** {@code ReconciliationCompleted}. */
         RECONCILIATIONS("reconciliations"),
         /** {@code CancelRejected}: the venue refused a cancel (e.g. {@code VENUE_ALREADY_FILLED}). */
-        CANCEL_REJECTED("cancel-rejected");
+        CANCEL_REJECTED("cancel-rejected"),
+        /** Order-status queries ({@code QueryOrder} commands) sent to the venue. */
+        QUERIES_SENT("queries-sent"),
+        /**
+         * Submit commands for a client order id that was already sent to the venue: retries after a transient
+         * failure or a rate limit, and blind resubmits (which must never happen after an unknown outcome).
+         */
+        RESUBMITS("resubmits"),
+        /**
+         * Requests the venue received during a rate limit before the retry-after it had given had passed, sent after
+         * the client had that answer: what real venues ban for (exchange-sim's
+         * {@code SimExecutionPort.retryAfterViolations}).
+         */
+        RETRY_AFTER_VIOLATIONS("retry-after-violations");
 
         private final String text;
 

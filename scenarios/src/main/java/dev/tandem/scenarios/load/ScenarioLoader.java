@@ -11,6 +11,8 @@ import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.InstrumentKind;
 import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.RiskTrigger;
+import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.kernel.model.TradingState;
 import dev.tandem.kernel.risk.RiskLimits;
@@ -775,7 +777,8 @@ public final class ScenarioLoader {
                         continue;
                     }
                     out.add(new AgentSpec.Ladder(inst.id(), mid, has(p + "/levels") ? integer(p + "/levels") : 5, qty,
-                            durationOr(p + "/period", SECOND), has(p + "/step-ticks") ? integer(p + "/step-ticks") : 2));
+                            durationOr(p + "/period", SECOND), has(p + "/step-ticks") ? integer(p + "/step-ticks") : 2,
+                            has(p + "/spacing-ticks") ? integer(p + "/spacing-ticks") : 1));
                 } else {
                     out.add(new AgentSpec.NoiseTaker(inst.id(), durationOr(p + "/mean-gap", SECOND),
                             has(p + "/max-lots") ? integer(p + "/max-lots") : 1));
@@ -1116,10 +1119,12 @@ public final class ScenarioLoader {
             switch (kind) {
                 case "trading-state":
                     return new Expectation.TradingStateReached(TradingState.valueOf(text(p + "/state", "")),
+                            has(p + "/trigger") ? RiskTrigger.valueOf(text(p + "/trigger", "")) : null,
                             anchor(p, "after", faults, run), within);
                 case "strategy-state": {
                     final String strategy = strategyRef(p + "/strategy", strategyConfigs);
                     return new Expectation.StrategyStateReached(strategy, StrategyState.valueOf(text(p + "/state", "")),
+                            has(p + "/trigger") ? RiskTrigger.valueOf(text(p + "/trigger", "")) : null,
                             anchor(p, "after", faults, run), within);
                 }
                 case "breaker":
@@ -1215,7 +1220,9 @@ public final class ScenarioLoader {
                     return null;
                 }
             }
-            final String strategy = strategyRef(p + "/strategy", strategyConfigs);
+            // the risk engine's own orders (flattens) are counted under its id 'risk'
+            final String strategy = has(p + "/strategy") && text(p + "/strategy", "").equals(StrategyId.RISK.value())
+                    ? StrategyId.RISK.value() : strategyRef(p + "/strategy", strategyConfigs);
             if (has(p + "/equals") && (has(p + "/at-least") || has(p + "/at-most"))) {
                 keyProblem(p + "/equals", "'equals' does not go with 'at-least' or 'at-most'");
                 return null;

@@ -17,9 +17,16 @@ public sealed interface AgentSpec {
      * @param qty         quantity per order, scaled
      * @param periodNanos time between re-quotes
      * @param stepTicks   the mid's largest random step per re-quote, in ticks
+     * @param spacingTicks ticks between neighbouring levels (default 1)
      */
-    record Ladder(InstrumentId instrument, long startMid, int levels, long qty, long periodNanos, long stepTicks)
-            implements AgentSpec {}
+    record Ladder(InstrumentId instrument, long startMid, int levels, long qty, long periodNanos, long stepTicks, long spacingTicks)
+            implements AgentSpec {
+        /** Levels one tick apart. */
+        public Ladder(final InstrumentId instrument, final long startMid, final int levels, final long qty, final long periodNanos,
+                      final long stepTicks) {
+            this(instrument, startMid, levels, qty, periodNanos, stepTicks, 1);
+        }
+    }
 
     /**
      * A noise taker ({@code NoiseTaker}): IOC market orders of random side at random gaps.

@@ -297,7 +297,8 @@ public final class ScenarioRunner {
     private static dev.tandem.sim.VenueAgent agent(final Scenario s, final AgentSpec a) {
         final String symbol = a.instrument().symbol();
         if (a instanceof AgentSpec.Ladder l) {
-            return new LadderAgent(symbol, l.startMid(), l.levels(), l.qty(), l.periodNanos(), l.stepTicks(), s.run().endNanos());
+            return new LadderAgent(symbol, l.startMid(), l.levels(), l.qty(), l.periodNanos(), l.stepTicks(), l.spacingTicks(),
+                    s.run().endNanos());
         }
         final AgentSpec.NoiseTaker n = (AgentSpec.NoiseTaker) a;
         return new NoiseTaker(symbol, n.meanGapNanos(), n.maxLots(), s.run().endNanos());

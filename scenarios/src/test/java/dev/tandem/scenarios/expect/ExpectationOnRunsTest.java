@@ -2,6 +2,8 @@ package dev.tandem.scenarios.expect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.kernel.model.RiskTrigger;
+import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.scenarios.load.ScenarioLoader;
 import dev.tandem.scenarios.model.Scenario;
 import dev.tandem.scenarios.run.ScenarioRunner;
@@ -52,5 +54,24 @@ class ExpectationOnRunsTest {
         assertThat(wrong.passed()).isFalse();
         assertThat(wrong.actual()).isEqualTo(actual);
         assertThat(new Expectation.NoInvariantViolations().evaluate(r.record()).passed()).isTrue();
+    }
+
+    @Test
+    void triggersAndTheVenueCountsReadTheRealRun() throws Exception {
+        final Path ws = Path.of("library", "ws-disconnect-stale-data.yaml");
+        final ScenarioRunner.Run r = run(Files.readString(ws), ws);
+        final Anchor feedBack = new Anchor(r.record().startNanos() + 5 * 60 * 1_000_000_000L, "T+5m");
+        assertThat(new Expectation.StrategyStateReached("pinger", StrategyState.RUNNING, RiskTrigger.DATA_FRESH, feedBack,
+                2_000_000_000L).evaluate(r.record()).passed()).isTrue();
+        assertThat(new Expectation.StrategyStateReached("pinger", StrategyState.RUNNING, RiskTrigger.BREAKER_CLOSED, feedBack,
+                2_000_000_000L).evaluate(r.record()).passed()).as("resumed by fresh data, not by a breaker").isFalse();
+
+        final Path storm = Path.of("library", "rate-limit-storm.yaml");
+        final ScenarioRunner.Run s = run(Files.readString(storm), storm);
+        assertThat(s.record().venue().faultLog()).as("the storm refused requests").isNotEmpty();
+        assertThat(new Expectation.EventCount(Expectation.Counted.RETRY_AFTER_VIOLATIONS, null, null, null, null, 0L, 0L)
+                .evaluate(s.record()).passed()).isTrue();
+        assertThat(new Expectation.EventCount(Expectation.Counted.RESUBMITS, null, null, null, null, 1L, null)
+                .evaluate(s.record()).passed()).as("the refused orders went out again, same client id").isTrue();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.kernel.Kernel;
 import dev.tandem.kernel.command.CancelOrder;
+import dev.tandem.kernel.command.QueryOrder;
 import dev.tandem.kernel.command.SubmitOrder;
 import dev.tandem.kernel.event.KernelEvent;
 import dev.tandem.kernel.event.OrderDenied;
@@ -206,6 +207,57 @@ class ExpectationTest {
                 .evaluate(f).passed()).isTrue();
         assertThat(new Expectation.EventCount(Expectation.Counted.DENIED, ReasonCode.RISK_SLIPPAGE, "other", null, null, 1L, null)
                 .evaluate(f).passed()).as("another strategy's").isFalse();
+    }
+
+    @Test
+    void aTriggerRestrictsWhichChangesCount() {
+        final Facts f = new Facts().halt(T0 + 65 * S); // HALTED by DRAWDOWN
+        final Anchor from = new Anchor(T0 + 60 * S, "T+1m");
+        assertThat(new Expectation.TradingStateReached(TradingState.HALTED, RiskTrigger.DRAWDOWN, from, 10 * S).evaluate(f).passed())
+                .isTrue();
+        final ExpectationOutcome wrong = new Expectation.TradingStateReached(TradingState.HALTED, RiskTrigger.DAILY_LOSS, from, 10 * S)
+                .evaluate(f);
+        assertThat(wrong.passed()).isFalse();
+        assertThat(wrong.expected()).isEqualTo("HALTED by DAILY_LOSS within 10s of T+1m");
+        assertThat(wrong.actual()).isEqualTo("never reached HALTED by DAILY_LOSS; it was ACTIVE at T+1m and then became"
+                + " HALTED (DRAWDOWN) at T+1m5s (2024-01-01T00:01:05Z)");
+        // already in the state when the window opens: the change that put it there must have had the trigger
+        final Anchor later = new Anchor(T0 + 90 * S, "T+1m30s");
+        assertThat(new Expectation.TradingStateReached(TradingState.HALTED, RiskTrigger.DRAWDOWN, later, S).evaluate(f).passed()).isTrue();
+        assertThat(new Expectation.TradingStateReached(TradingState.HALTED, RiskTrigger.KILL_SWITCH, later, S).evaluate(f).passed())
+                .isFalse();
+    }
+
+    @Test
+    void aStrategyStateTriggerIsNamedInItsDescription() {
+        assertThat(new Expectation.StrategyStateReached("s1", StrategyState.RUNNING, RiskTrigger.DATA_FRESH,
+                new Anchor(T0 + 15 * S, "T+15s"), 10 * S).describe())
+                .isEqualTo("strategy 's1' reaches RUNNING by DATA_FRESH within 10s of T+15s");
+    }
+
+    @Test
+    void resubmitsAreSubmitsOfAClientIdAlreadySentAndQueriesAreCountedFromTheSentCommands() {
+        final Facts f = new Facts();
+        final ClientOrderId a = new ClientOrderId("a");
+        f.sent.add(new RunFacts.SentCommand(T0 + S, submit(1, a, 1), TradingState.ACTIVE));
+        f.sent.add(new RunFacts.SentCommand(T0 + 2 * S, new QueryOrder(2, T0 + 2 * S, a, BTC), TradingState.ACTIVE));
+        f.sent.add(new RunFacts.SentCommand(T0 + 3 * S, submit(3, new ClientOrderId("b"), 1), TradingState.ACTIVE));
+        f.sent.add(new RunFacts.SentCommand(T0 + 4 * S, submit(4, a, 2), TradingState.ACTIVE));
+        final ExpectationOutcome none = new Expectation.EventCount(Expectation.Counted.RESUBMITS, null, null, null, null, 0L, 0L)
+                .evaluate(f);
+        assertThat(none.passed()).isFalse();
+        assertThat(none.actual()).isEqualTo("1");
+        assertThat(none.when()).isEqualTo("first at T+4s (2024-01-01T00:00:04Z)");
+        assertThat(new Expectation.EventCount(Expectation.Counted.ORDERS_SENT, null, null, null, null, 3L, 3L).evaluate(f).passed())
+                .isTrue();
+        assertThat(new Expectation.EventCount(Expectation.Counted.QUERIES_SENT, null, null, new Anchor(T0 + 2 * S, "T+2s"), null,
+                1L, 1L).evaluate(f).passed()).isTrue();
+        assertThat(new Expectation.EventCount(Expectation.Counted.QUERIES_SENT, null, null, new Anchor(T0 + 3 * S, "T+3s"), null,
+                1L, null).evaluate(f).passed()).as("the query was before the window").isFalse();
+    }
+
+    private static SubmitOrder submit(final long commandId, final ClientOrderId id, final int attempt) {
+        return new SubmitOrder(commandId, T0, id, S1, BTC, Side.BUY, OrderType.MARKET, TimeInForce.GTC, 0, 0, 1, false, attempt);
     }
 
     @Test

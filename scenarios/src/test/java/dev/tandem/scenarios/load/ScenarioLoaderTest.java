@@ -1,6 +1,7 @@
 package dev.tandem.scenarios.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.kernel.execution.BreakerOpenPolicy;
 import dev.tandem.kernel.model.BreakerState;
@@ -8,9 +9,11 @@ import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.ReasonCode;
+import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.kernel.risk.RiskLimits;
 import dev.tandem.scenarios.expect.Expectation;
+import dev.tandem.scenarios.model.AgentSpec;
 import dev.tandem.scenarios.model.FillModel;
 import dev.tandem.scenarios.model.InstrumentPresets;
 import dev.tandem.scenarios.model.MarketDataSpec;
@@ -235,6 +238,35 @@ class ScenarioLoaderTest {
         assertThat(s.fillModel()).isEqualTo(FillModel.BAR_CLOSE);
         assertThat(s.strategies()).isEmpty();
         assertThat(s.expectations()).isEmpty();
+    }
+
+    @Test
+    void triggersTheRiskEnginesOwnOrdersAndLadderSpacingAreRead(@TempDir final Path dir) throws Exception {
+        final Path f = dir.resolve("extras.yaml");
+        Files.writeString(f, """
+                seed: 5
+                instruments: [{preset: bybit-btcusdt-linear}]
+                market-data: {generator: {process: gbm, initial-price: "60000.00", emit: trades}}
+                agents: [{type: ladder, qty: "0.005", levels: 3, spacing-ticks: 5000}]
+                fill-model: none
+                strategy: {id: s1, name: interval-trader, params: {period: 5s, qty: "0.001"}}
+                run: {length: 10m}
+                expectations:
+                  - {expect: trading-state, state: HALTED, trigger: DAILY_LOSS}
+                  - {expect: strategy-state, strategy: s1, state: RUNNING, trigger: DATA_FRESH, after: 1m, within: 2s}
+                  - {expect: count, of: orders-sent, strategy: risk, at-least: 1}
+                  - {expect: count, of: retry-after-violations, equals: 0}
+                """);
+        final Scenario s = ScenarioLoader.defaults().load(f);
+        assertThat(((AgentSpec.Ladder) s.agents().get(0)).spacingTicks()).isEqualTo(5000);
+        assertThat(((Expectation.TradingStateReached) s.expectations().get(0)).trigger()).isEqualTo(RiskTrigger.DAILY_LOSS);
+        assertThat(((Expectation.StrategyStateReached) s.expectations().get(1)).trigger()).isEqualTo(RiskTrigger.DATA_FRESH);
+        assertThat(((Expectation.EventCount) s.expectations().get(2)).strategy()).isEqualTo("risk");
+        assertThat(((Expectation.EventCount) s.expectations().get(3)).what()).isEqualTo(Expectation.Counted.RETRY_AFTER_VIOLATIONS);
+
+        Files.writeString(f, Files.readString(f).replace("trigger: DAILY_LOSS", "trigger: DAILY_LOS"));
+        assertThatThrownBy(() -> ScenarioLoader.defaults().load(f)).isInstanceOf(ScenarioException.class)
+                .hasMessageContaining("line 9").hasMessageContaining("DAILY_LOS");
     }
 
     @Test

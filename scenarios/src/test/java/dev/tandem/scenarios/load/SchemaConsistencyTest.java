@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.scenarios.expect.Expectation;
 import dev.tandem.scenarios.model.FillModel;
 import dev.tandem.scenarios.model.InstrumentPresets;
@@ -81,5 +82,18 @@ class SchemaConsistencyTest {
         }
         assertThat(countBranch).isNotNull();
         assertThat(strings(countBranch)).containsExactlyElementsOf(counted);
+        final List<String> triggers = new ArrayList<>();
+        for (final RiskTrigger t : RiskTrigger.values()) {
+            triggers.add(t.name());
+        }
+        int withTrigger = 0;
+        for (final JsonNode branch : SCHEMA.at("/$defs/expectation/allOf")) {
+            final JsonNode trigger = branch.at("/then/properties/trigger/enum");
+            if (!trigger.isMissingNode()) {
+                assertThat(strings(trigger)).containsExactlyElementsOf(triggers);
+                withTrigger++;
+            }
+        }
+        assertThat(withTrigger).as("trading-state and strategy-state").isEqualTo(2);
     }
 }

@@ -94,7 +94,9 @@ import java.util.TreeMap;
  *   <li><b>An order not at the venue is canceled locally.</b> A queued order, or one waiting for a submit retry
  *       after a failure that guarantees it was not processed, is canceled without touching the port.</li>
  *   <li><b>Breaker successes</b> are definite answers to requests: accepted, rejected, canceled, cancel/amend
- *       answers, status reports and account snapshots. Pushed fills, expiries and funding do not count.</li>
+ *       answers, status reports and account snapshots. Pushed fills, expiries and funding do not count. A rejection
+ *       (of a submit, cancel or amend) with {@code VENUE_MAINTENANCE} is a breaker <i>failure</i>: the venue is
+ *       down for everyone, so the breaker, not each strategy's failure count, deals with it.</li>
  *   <li><b>Fills inferred from a status query</b> (after an unknown outcome) get the trade id
  *       {@code q-<clientId>-<cumQty>}, the venue's average price and an estimated taker fee; the venue's own fill
  *       reports for that quantity, if they arrive later, are absorbed instead of being counted twice.</li>
@@ -365,19 +367,19 @@ public final class OrderManager implements OrderView, TimerHandler {
             answered(v);
         } else if (r instanceof VenueRejected x) {
             onRejected(x);
-            answered(v);
+            answeredOrUnavailable(v, x.reason(), "submit rejected: " + x.message());
         } else if (r instanceof VenueCanceled c) {
             onCanceled(c);
             answered(v);
         } else if (r instanceof VenueCancelRejected c) {
             onCancelRejected(c);
-            answered(v);
+            answeredOrUnavailable(v, c.reason(), "cancel rejected: " + c.message());
         } else if (r instanceof VenueAmended a) {
             onAmended(a);
             answered(v);
         } else if (r instanceof VenueAmendRejected a) {
             onAmendRejected(a);
-            answered(v);
+            answeredOrUnavailable(v, a.reason(), "amend rejected: " + a.message());
         } else if (r instanceof VenueExpired e) {
             onExpired(e);
         } else if (r instanceof VenueOrderStatusReport s) {
@@ -1261,6 +1263,21 @@ public final class OrderManager implements OrderView, TimerHandler {
             breakerChanged(v, c, config.breakerHalfOpenSuccesses() + " consecutive successes");
         } else if (v.breaker.state() == BreakerState.HALF_OPEN) {
             sendProbe(v); // one more success needed: probe again (no-op while a probe is in flight)
+        }
+    }
+
+    /**
+     * A rejection is a definite answer (a breaker success), except {@code VENUE_MAINTENANCE}: the venue is not serving
+     * anyone, so it counts as a breaker failure. Five in a row open the breaker (strategies PAUSED, new orders queued
+     * or denied) instead of each strategy collecting rejections until its venue-failure limit disables it for good;
+     * the HALF_OPEN probe (a query, which a venue under maintenance does not answer) finds out when it is back, and
+     * closing the breaker reconciles and resumes.
+     */
+    private void answeredOrUnavailable(final VenueState v, final ReasonCode reason, final String detail) {
+        if (reason == ReasonCode.VENUE_MAINTENANCE) {
+            breakerFailure(v, "venue under maintenance (" + detail + ")");
+        } else {
+            answered(v);
         }
     }
 

@@ -674,6 +674,37 @@ class OrderManagerTest {
         }
 
         @Test
+        void maintenanceRejectionsOpenItAndAreNotRetriedWhileOtherRejectionsCountAsAnswers() {
+            final ExecutionRig rig = new ExecutionRig();
+            for (int i = 0; i < 4; i++) {
+                rig.port.rejectNext(ReasonCode.VENUE_INSUFFICIENT_BALANCE);
+                rig.limit(Side.BUY, "50000.00", "0.010");
+            }
+            rig.runFor(50 * MS);
+            assertThat(rig.events(OrderRejected.class)).hasSize(4);
+            assertThat(rig.manager.breakerState(VENUE)).as("an ordinary rejection is an answer").isEqualTo(BreakerState.CLOSED);
+            assertThat(rig.manager.snapshot().venues().get(0).consecutiveFailures()).isZero();
+
+            final List<Order> rejected = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                rig.port.rejectNext(ReasonCode.VENUE_MAINTENANCE);
+                rejected.add(rig.limit(Side.BUY, "50000.00", "0.010"));
+            }
+            rig.runFor(50 * MS);
+            assertThat(rejected).allSatisfy(o -> assertThat(o.state()).isEqualTo(OrderState.REJECTED));
+            assertThat(rig.port.commands(SubmitOrder.class)).as("a rejection is never retried").hasSize(9);
+            final List<CircuitBreakerStateChanged> changes = rig.events(CircuitBreakerStateChanged.class);
+            assertThat(changes).extracting(CircuitBreakerStateChanged::to).containsExactly(BreakerState.OPEN);
+            assertThat(changes.get(0).consecutiveFailures()).isEqualTo(5);
+            assertThat(changes.get(0).reason()).startsWith("venue under maintenance");
+
+            // the venue is back: the HALF_OPEN probes are answered and the breaker closes
+            rig.runUntilQuiet();
+            assertThat(rig.events(CircuitBreakerStateChanged.class)).extracting(CircuitBreakerStateChanged::to)
+                    .containsExactly(BreakerState.OPEN, BreakerState.HALF_OPEN, BreakerState.CLOSED);
+        }
+
+        @Test
         void denyPolicyDeniesAtOnceWithoutSubmitting() {
             final ExecutionRig rig = new ExecutionRig(config(5, BreakerOpenPolicy.DENY, 100, 300 * S, RateLimit.perSecond(10, 10)), 42);
             openBreaker(rig);
