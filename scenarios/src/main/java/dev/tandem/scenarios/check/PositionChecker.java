@@ -10,7 +10,7 @@ import java.util.TreeMap;
 
 /**
  * Each position is the signed sum of the fills the kernel published ({@code OrderFilled}, late ones included) plus
- * what reconciliation adopted from the venue (a position {@code DriftDetected}: the venue's value replaces ours, and
+ * the holding it started with (spot: the account's base balance) plus what reconciliation adopted from the venue (a position {@code DriftDetected}: the venue's value replaces ours, and
  * our value at that moment must be the sum so far), equals the last {@code PositionChanged}, at every sampling step
  * and at the end; and the exact cash/fee/PnL identities hold at the end ({@code Kernel.checkInvariants()}, plus the
  * venue's conservation with the margin ledger).
@@ -24,8 +24,25 @@ public final class PositionChecker extends AbstractChecker {
         super("position");
     }
 
+    private boolean started;
+
+    /**
+     * The positions before any fill: spot holdings start at the account's base balance. Taken at the first call, which
+     * is the kernel's first event (it starts before any market data, so before any fill).
+     */
+    private void start(final CheckContext ctx) {
+        if (!started) {
+            started = true;
+            for (final Instrument i : ctx.instruments()) {
+                expected.put(i.id(), ctx.positionQty(i.id()));
+                lastChanged.put(i.id(), ctx.positionQty(i.id()));
+            }
+        }
+    }
+
     @Override
     public void onEvent(final KernelEvent event, final CheckContext ctx) {
+        start(ctx);
         if (event instanceof OrderFilled f) {
             expected.merge(f.instrumentId(), Math.multiplyExact(f.side().sign(), f.lastQty()), Math::addExact);
         } else if (event instanceof PositionChanged p) {
@@ -42,11 +59,13 @@ public final class PositionChecker extends AbstractChecker {
 
     @Override
     public void onStep(final CheckContext ctx) {
+        start(ctx);
         compare(ctx);
     }
 
     @Override
     public void onFinish(final CheckContext ctx) {
+        start(ctx);
         compare(ctx);
         for (final String v : ctx.accountingViolations()) {
             violation(ctx.nowNanos(), "accounting: " + v);
