@@ -73,6 +73,9 @@ public final class ChaosCampaign {
         try {
             property.check(this::check);
         } catch (PropertyFailure f) {
+            if (!(f.shrunkValue() instanceof Scenario)) {
+                throw f; // the failure happened while generating: there is no scenario to write
+            }
             final Path file = write(f);
             System.out.println("chaos: minimal failing scenario written to " + file.toAbsolutePath() + "\n" + f.reproduction()
                     + "\nreplay it with: ./tandem run " + file.toAbsolutePath());
