@@ -902,7 +902,9 @@ public final class Kernel {
             if (spot) {
                 portfolio.onLockFill(f.clientOrderId(), f.lastQty());
             }
-            emit(new PositionChanged(f.instrumentId(), u.signedQty(), u.avgEntryPrice(), u.realizedPnlTotalMoney(),
+            // spot: the holding (base balance), as positionQty and every other PositionChanged say, not only the traded qty
+            emit(new PositionChanged(f.instrumentId(), spot ? portfolio.positionQty(f.instrumentId()) : u.signedQty(),
+                    u.avgEntryPrice(), u.realizedPnlTotalMoney(),
                     u.feesTotalMoney(), u.fundingTotalMoney(), f.tsEventNanos(), clock.nowNanos()));
         }
         if (spot) {

@@ -205,6 +205,32 @@ class KernelTest {
     }
 
     @Test
+    void aSpotFillsPositionChangedCarriesTheHoldingLikeEveryOtherPositionChanged() {
+        // Regression (found by the scenarios' chaos properties): with a starting base balance, a spot fill's
+        // PositionChanged carried the traded quantity only (-0.001) while the kernel's position, and the
+        // PositionChanged of reconciliation, carry the holding (0.999).
+        final Instrument spot = Instruments.btcUsdtSpot();
+        final java.util.TreeMap<String, Long> balances = new java.util.TreeMap<>();
+        balances.put("USDT", USDT_10K);
+        balances.put("BTC", Fixed.money("1"));
+        final KernelConfig config = new KernelConfig(42, null, KernelHarness.START_NANOS, "USDT", balances, List.of(spot),
+                new java.util.TreeMap<>(), RiskLimits.defaults(), ExecutionConfig.defaults(), 0, 10_000);
+        final TestStrategy s = new TestStrategy();
+        s.onBar = (st, n) -> {
+            if (n == 1) {
+                st.record(st.ctx.marketOrder(spot.id(), Side.SELL, spot.qty("0.001")));
+            }
+        };
+        final KernelHarness h = KernelHarness.started(config, MILLI, StrategySpec.of("s1", spot.id(), s));
+        h.bar(spot.id(), h.at(1), spot.price("60000.00"));
+        h.runUntil(h.at(2));
+
+        assertThat(h.events(OrderFilled.class)).hasSize(1);
+        assertThat(h.kernel().portfolio().positionQty(spot.id())).isEqualTo(spot.qty("0.999"));
+        assertThat(h.lastEvent(PositionChanged.class).signedQty()).isEqualTo(spot.qty("0.999"));
+    }
+
+    @Test
     void anOrderAboveTheMaxOrderNotionalIsDeniedAndNeverReachesThePort() {
         final TestStrategy s = new TestStrategy();
         s.onBar = (st, n) -> st.limitBuy(PX_60K, BTC.qty("0.020")); // 1 200 USDT > 1 000

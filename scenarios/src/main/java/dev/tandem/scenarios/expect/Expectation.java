@@ -516,7 +516,10 @@ public sealed interface Expectation {
     /**
      * The kernel's books are exact and the venue's conservation laws hold: {@code Kernel.checkInvariants()} (position =
      * signed sum of fills; wallet = initial + realized − fees + funding + adjustments) and, with the MARGIN ledger,
-     * {@code Conservation.check} of the venue's account model.
+     * {@code Conservation.check} of the venue's account model; and the run's invariant checkers
+     * ({@code dev.tandem.scenarios.check}, see {@link RunFacts#violations()}) found nothing: legal order lifecycles,
+     * positions from fills, risk limits of every order reaching the venue, nothing new while HALTED, REDUCING never
+     * increasing |position|, order rates, an uncrossed venue book, liveness after the faults.
      */
     record NoInvariantViolations() implements Expectation {
         @Override
@@ -535,6 +538,14 @@ public sealed interface Expectation {
             if (run.venue().config().ledger() == LedgerKind.MARGIN) {
                 for (final Conservation.Violation v : Conservation.check(run.venue().marginLedger().simLedger(), false)) {
                     violations.add("venue " + v.invariant() + ": " + v.detail());
+                }
+            }
+            for (final dev.tandem.scenarios.check.Violation v : run.violations()) {
+                final String text = v.checker() + " at " + run.formatTime(v.nanos()) + ": " + v.detail();
+                final boolean seen = v.detail().startsWith("accounting: ")
+                        && violations.contains(v.detail().substring("accounting: ".length()));
+                if (!seen) {
+                    violations.add(text);
                 }
             }
             return ExpectationOutcome.of(this, violations.isEmpty(), "no violations",

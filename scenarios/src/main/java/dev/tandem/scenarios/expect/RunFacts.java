@@ -4,6 +4,7 @@ import dev.tandem.kernel.Kernel;
 import dev.tandem.kernel.command.Command;
 import dev.tandem.kernel.event.KernelEvent;
 import dev.tandem.kernel.model.TradingState;
+import dev.tandem.scenarios.check.Violation;
 import dev.tandem.sim.SimVenue;
 import java.util.List;
 
@@ -30,6 +31,14 @@ public interface RunFacts {
 
     /** Equity on the sampling grid and at the end. */
     List<EquitySample> equity();
+
+    /**
+     * What the run's invariant checkers found ({@code dev.tandem.scenarios.check}; the runner's standard set unless it
+     * was given another); empty when the run was not watched.
+     */
+    default List<Violation> violations() {
+        return List.of();
+    }
 
     /** The kernel after the run. */
     Kernel kernel();

@@ -3,6 +3,7 @@ package dev.tandem.scenarios.run;
 import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.scenarios.strategies.BuyAndHold;
 import dev.tandem.scenarios.strategies.IntervalTrader;
+import dev.tandem.scenarios.strategies.RandomTrader;
 import dev.tandem.kernel.model.Instrument;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,8 @@ import java.util.TreeMap;
 
 /**
  * Scenario-only strategies ({@code dev.tandem.scenarios.strategies}) by name, with their parameters: small helpers
- * for scenarios that need a predictable order flow ({@code interval-trader}, {@code buy-and-hold}). The real
+ * for scenarios that need a predictable order flow ({@code interval-trader}, {@code buy-and-hold}) and the
+ * seeded random-action trader of the chaos properties ({@code random-trader}). The real
  * strategies come from the kernel's library ({@link LibraryStrategies}), which is asked first.
  */
 public final class BuiltinStrategies implements StrategyResolver {
@@ -29,6 +31,18 @@ public final class BuiltinStrategies implements StrategyResolver {
                     duration(p, "period", out);
                     duration(p, "stop-after", out);
                     qty(p, i, out);
+                    return out;
+                }));
+        byName.put("random-trader", new Resolved("random-trader", RandomTrader::new,
+                Set.of("period", "qty", "actions", "stop-after"), (p, i) -> {
+                    final List<String> out = new ArrayList<>();
+                    duration(p, "period", out);
+                    duration(p, "stop-after", out);
+                    qty(p, i, out);
+                    final String a = p.get("actions");
+                    if (a != null && !a.strip().matches("[0-9]{1,18}")) {
+                        out.add("parameter 'actions' must be a whole number, got \"" + a + "\"");
+                    }
                     return out;
                 }));
         byName.put("buy-and-hold", new Resolved("buy-and-hold", BuyAndHold::new, Set.of("qty"), (p, i) -> {

@@ -2,6 +2,7 @@ package dev.tandem.scenarios.run;
 
 import dev.tandem.kernel.Kernel;
 import dev.tandem.kernel.event.KernelEvent;
+import dev.tandem.scenarios.check.Violation;
 import dev.tandem.scenarios.expect.RunFacts;
 import dev.tandem.scenarios.time.TimeText;
 import dev.tandem.sim.SimVenue;
@@ -17,6 +18,7 @@ public final class RunRecord implements RunFacts {
     private final List<KernelEvent> events = new ArrayList<>();
     private final List<SentCommand> sent = new ArrayList<>();
     private final List<EquitySample> equity = new ArrayList<>();
+    private List<Violation> violations = List.of();
     private Kernel kernel;
     private SimVenue venue;
 
@@ -37,6 +39,15 @@ public final class RunRecord implements RunFacts {
 
     void sent(final SentCommand c) {
         sent.add(c);
+    }
+
+    void violations(final List<Violation> found) {
+        this.violations = List.copyOf(found);
+    }
+
+    @Override
+    public List<Violation> violations() {
+        return violations;
     }
 
     void equity(final long nanos, final long money) {

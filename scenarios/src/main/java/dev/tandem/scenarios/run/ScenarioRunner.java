@@ -30,6 +30,8 @@ import dev.tandem.kernel.port.DataKind;
 import dev.tandem.kernel.port.ExecutionPort;
 import dev.tandem.kernel.strategy.Strategy;
 import dev.tandem.kernel.strategy.StrategySpec;
+import dev.tandem.scenarios.check.Checkers;
+import dev.tandem.scenarios.check.KernelCheckContext;
 import dev.tandem.scenarios.expect.Expectation;
 import dev.tandem.scenarios.expect.ExpectationOutcome;
 import dev.tandem.scenarios.expect.RunFacts;
@@ -57,6 +59,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Runs a {@link Scenario}: wires a {@link Kernel} to a {@link SimVenue} (its {@code SimExecutionPort} for account
@@ -75,6 +79,7 @@ public final class ScenarioRunner {
 
     private final StrategyResolver strategies;
     private final List<RunObserver> observers = new ArrayList<>();
+    private Function<Scenario, Checkers> checkers = ScenarioRunner::standardCheckers;
 
     /** A runner resolving strategies with this resolver. */
     public ScenarioRunner(final StrategyResolver strategies) {
@@ -90,6 +95,43 @@ public final class ScenarioRunner {
     public ScenarioRunner observe(final RunObserver observer) {
         observers.add(observer);
         return this;
+    }
+
+    /**
+     * Replaces the invariant checkers every later run is watched by (default {@link #standardCheckers}); their
+     * violations fail the expectation {@code no-invariant-violations}. A test may pass a deliberately strict set.
+     */
+    public ScenarioRunner withCheckers(final Function<Scenario, Checkers> factory) {
+        this.checkers = java.util.Objects.requireNonNull(factory, "factory");
+        return this;
+    }
+
+    /**
+     * The standard checkers ({@link Checkers#standard}) for a scenario: liveness is judged from the end of its last
+     * fault, with the bound {@link #livenessBoundNanos}.
+     */
+    public static Checkers standardCheckers(final Scenario s) {
+        return Checkers.standard(healedAtNanos(s), livenessBoundNanos(s), s.run().endNanos());
+    }
+
+    /** When the scenario's last fault ends (an instant fault: its time); the run's start without faults. */
+    public static long healedAtNanos(final Scenario s) {
+        long healed = s.run().startNanos();
+        for (final FaultSpec f : s.faults()) {
+            healed = Math.max(healed, f.fault().endNanos());
+        }
+        return healed;
+    }
+
+    /**
+     * How long after the faults every order must be settled and agree with the venue: two breaker-open periods (the
+     * breaker re-opens once if its first probe meets the tail of an outage), the retries of one request with their
+     * timeouts, two reconciliation periods, and a minute of slack.
+     */
+    public static long livenessBoundNanos(final Scenario s) {
+        final long timeout = s.run().requestTimeoutNanos();
+        final long retries = (long) (s.execution().maxRetries() + 1) * (timeout + (s.execution().retryBaseNanos() << s.execution().maxRetries()));
+        return 2 * s.execution().breakerOpenNanos() + retries + 2 * s.run().reconcileEveryNanos() + 60_000_000_000L;
     }
 
     /** A finished run: its result, what it recorded (kernel and venue included) and the kernel's input journal. */
@@ -143,9 +185,13 @@ public final class ScenarioRunner {
         final RunRecord record = new RunRecord(s.run().startNanos(), s.run().endNanos(), KERNEL_ACCOUNT);
         InMemoryJournal journal = new InMemoryJournal();
         final Kernel[] holder = new Kernel[1];
-        final Observed port = new Observed(venue.executionPort(KERNEL_ACCOUNT), record, holder);
+        final Checkers check = checkers.apply(s);
+        final KernelCheckContext[] checkContext = new KernelCheckContext[1];
+        final Consumer<Command> onCommand = c -> check.onCommand(c, checkContext[0]);
+        final Observed port = new Observed(venue.executionPort(KERNEL_ACCOUNT), record, holder, onCommand);
         Kernel kernel = new Kernel(config, List.of(port), journal);
         holder[0] = kernel;
+        checkContext[0] = new KernelCheckContext(kernel, venue, KERNEL_ACCOUNT);
         record.bind(kernel, venue);
         final SimulationLoop loop = new SimulationLoop(kernel);
         venue.attach(loop);
@@ -153,6 +199,7 @@ public final class ScenarioRunner {
         kernel.addListener(e -> {
             if (alive[0]) {
                 record.event(e);
+                check.onEvent(e, checkContext[0]);
             }
         });
         for (final StrategyConfig sc : s.strategies()) {
@@ -197,11 +244,13 @@ public final class ScenarioRunner {
                     // while it is down the venue goes on; its reports and market data reach a dead process (lost)
                     loop.runUntil(crash.restartNanos());
                     journal = new InMemoryJournal();
-                    kernel = restart(s, config, venue, record, holder, journal, upToCrash, snapshot, crash);
+                    kernel = restart(s, config, venue, record, holder, journal, upToCrash, snapshot, crash, onCommand,
+                            check, checkContext);
                     loop.replaceKernel(kernel);
                 }
                 loop.runUntil(t);
                 record.equity(t, kernel.portfolio().equityMoney());
+                check.onStep(checkContext[0]);
                 final List<FaultRecord> log = venue.faultLog();
                 for (; faultsSeen < log.size(); faultsSeen++) {
                     for (final RunObserver o : observers) {
@@ -212,6 +261,8 @@ public final class ScenarioRunner {
                     o.onStep(t);
                 }
             }
+            check.onFinish(checkContext[0]);
+            record.violations(check.violations());
             kernel.stop();
         }
         final String dataSha = s.marketData() instanceof MarketDataSpec.FileData f ? DataSources.sha256(f.path()) : "";
@@ -230,8 +281,9 @@ public final class ScenarioRunner {
      */
     private Kernel restart(final Scenario s, final KernelConfig config, final SimVenue venue, final RunRecord record,
             final Kernel[] holder, final InMemoryJournal journal, final InMemoryJournal upToCrash, final KernelSnapshot snapshot,
-            final RunSpec.KernelCrash crash) {
-        final Observed port = new Observed(venue.executionPort(KERNEL_ACCOUNT), record, holder);
+            final RunSpec.KernelCrash crash, final Consumer<Command> onCommand, final Checkers check,
+            final KernelCheckContext[] checkContext) {
+        final Observed port = new Observed(venue.executionPort(KERNEL_ACCOUNT), record, holder, onCommand);
         port.dead = true;
         final List<StrategySpec> specs = new ArrayList<>();
         for (final StrategyConfig sc : s.strategies()) {
@@ -256,7 +308,10 @@ public final class ScenarioRunner {
             k.advanceTo(crash.atNanos());
         }
         record.bind(k, venue);
+        // the checkers go on with the new process: what it rebuilt from the journal was seen before the crash
+        checkContext[0] = new KernelCheckContext(k, venue, KERNEL_ACCOUNT);
         k.addListener(record::event);
+        k.addListener(e -> check.onEvent(e, checkContext[0]));
         port.dead = false;
         k.advanceTo(crash.restartNanos());
         k.requestReconciliation(s.venue());
@@ -402,15 +457,18 @@ public final class ScenarioRunner {
         private final Kernel[] kernel;
         /** A crashed process sends nothing (and a restarted one nothing while it rebuilds its state). */
         boolean dead;
+        private final Consumer<Command> checkers;
 
-        Observed(final ExecutionPort target, final RunRecord record, final Kernel[] kernel) {
+        Observed(final ExecutionPort target, final RunRecord record, final Kernel[] kernel, final Consumer<Command> checkers) {
             this.target = target;
             this.record = record;
             this.kernel = kernel;
+            this.checkers = checkers;
         }
 
         private void seen(final Command c) {
             record.sent(new RunFacts.SentCommand(kernel[0].nowNanos(), c, kernel[0].risk().tradingState()));
+            checkers.accept(c);
         }
 
         @Override
