@@ -38,7 +38,8 @@ class TokenBucketTest {
 
     @Test
     void debtDelaysLaterTokens() {
-        final TokenBucket b = new TokenBucket(RateLimit.perSecond(1, 10), T0);
+        final TokenBucket b = new TokenBucket(RateLimit.perSecond(2, 10), T0);
+        b.takeDebt(T0);
         b.takeDebt(T0);
         b.takeDebt(T0);
         b.takeDebt(T0);
@@ -46,6 +47,18 @@ class TokenBucketTest {
         assertThat(b.nanosUntilToken(T0)).isEqualTo(300 * MS);
         assertThat(b.hasToken(T0 + 299 * MS)).isFalse();
         assertThat(b.hasToken(T0 + 300 * MS)).isTrue();
+    }
+
+    @Test
+    void debtIsBoundedByOneFullBucketSoAStormCannotStarveLaterOrders() {
+        final TokenBucket b = new TokenBucket(RateLimit.perSecond(10, 10), T0);
+        for (int i = 0; i < 2_000; i++) {
+            b.takeDebt(T0);
+        }
+        assertThat(b.tokens(T0)).isEqualTo(-10);
+        // a full bucket of debt at 10 per second is repaid in one second, plus one token's time for the next order
+        assertThat(b.nanosUntilToken(T0)).isEqualTo(1_100 * MS);
+        assertThat(b.hasToken(T0 + 1_100 * MS)).isTrue();
     }
 
     @Test
