@@ -30,6 +30,10 @@ import java.util.TreeMap;
  * provenance.
  */
 public final class HtmlReport {
+    /** Metrics scaled to a year: shown with a warning when the run is short (under 90 days). */
+    private static final java.util.Set<Metric> ANNUALISED = java.util.EnumSet.of(Metric.CAGR, Metric.ANNUAL_VOLATILITY,
+            Metric.SHARPE, Metric.SORTINO, Metric.CALMAR);
+
     private static final String[] MONTHS = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
     private static final int MAX_TRADE_ROWS = 2_000;
     private static final int MAX_TIMELINE_ROWS = 2_000;
@@ -111,8 +115,11 @@ public final class HtmlReport {
                 "net " + Fmt.signedMoney(m.get(Metric.NET_PNL), ccy));
         kpi(h, "Max drawdown", m.format(Metric.MAX_DRAWDOWN), m.get(Metric.MAX_DRAWDOWN) > 0.1 ? "bad" : "",
                 "lasted " + m.format(Metric.MAX_DRAWDOWN_DURATION));
+        final long runSpan = r.run().endNanos() - r.run().startNanos();
+        // a Sharpe ratio annualised from minutes of data is a large, meaningless number: say so where it is shown
         kpi(h, "Sharpe", m.format(Metric.SHARPE), tone(m.get(Metric.SHARPE)),
-                "Sortino " + m.format(Metric.SORTINO) + " · vol " + m.format(Metric.ANNUAL_VOLATILITY));
+                "Sortino " + m.format(Metric.SORTINO) + " · vol " + m.format(Metric.ANNUAL_VOLATILITY)
+                        + (runSpan < 86_400_000_000_000L ? " · annualised from " + Fmt.duration(runSpan) + ": read with care" : ""));
         kpi(h, "Trades", m.format(Metric.TRADES), "", "win rate " + m.format(Metric.WIN_RATE) + " · PF " + m.format(Metric.PROFIT_FACTOR));
         kpi(h, "Fees + funding", Fmt.money(m.get(Metric.FEES) + m.get(Metric.FUNDING_PAID), ccy), "",
                 "fees " + m.format(Metric.FEES) + " · funding " + m.format(Metric.FUNDING_PAID));
@@ -504,8 +511,8 @@ public final class HtmlReport {
             h.raw("<tr class=\"group\"><th colspan=\"3\">").text((String) g[0]).raw("</th></tr>");
             for (final Metric k : (Metric[]) g[1]) {
                 String def = k.definition();
-                if (k == Metric.CAGR && m.has(k) && span < 90L * 86_400_000_000_000L) {
-                    def += " — extrapolated from " + Fmt.duration(span) + ", read with care";
+                if (ANNUALISED.contains(k) && m.has(k) && span < 90L * 86_400_000_000_000L) {
+                    def += " — annualised from " + Fmt.duration(span) + " of data, read with care";
                 }
                 h.raw("<tr><td>").text(k.label()).raw("</td>");
                 if (m.has(k)) {
