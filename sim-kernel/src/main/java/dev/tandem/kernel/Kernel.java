@@ -847,6 +847,11 @@ public final class Kernel {
             return new SubmitResult(order.clientOrderId(), decision.reason(), decision.message());
         }
         orders.send(order);
+        if (order.state() == OrderState.DENIED) {
+            // refused at once by the order manager (breaker open with policy DENY, queue full): report it as denied, or
+            // the strategy would take a dead order for one in flight and wait for it
+            return new SubmitResult(order.clientOrderId(), order.closeReason(), "denied by the order manager: " + order.closeReason());
+        }
         return new SubmitResult(order.clientOrderId(), ReasonCode.NONE, "");
     }
 

@@ -228,6 +228,30 @@ class KernelTest {
         assertThat(h.events(OrderFilled.class)).hasSize(1);
         assertThat(h.kernel().portfolio().positionQty(spot.id())).isEqualTo(spot.qty("0.999"));
         assertThat(h.lastEvent(PositionChanged.class).signedQty()).isEqualTo(spot.qty("0.999"));
+
+    void anOrderTheOrderManagerRefusesAtOnceIsReportedDeniedToTheStrategy() {
+        // regression: a full queue (EXEC_QUEUE_FULL) denies the order inside submit; the SubmitResult said "passed", so
+        // a strategy tracking its order in flight waited for an order that was already dead
+        final TestStrategy s = new TestStrategy();
+        s.onBar = (st, n) -> {
+            for (int i = 0; i < 3; i++) {
+                st.limitBuy(PX_59K - i * BTC.tickSize(), BTC.qty("0.001"));
+            }
+        };
+        final KernelConfig c = config(RiskLimits.unlimited()).withExecution(ExecutionConfig.defaults()
+                .withRateLimits(dev.tandem.kernel.execution.RateLimit.perSecond(1, 1), java.util.Map.of()).withQueue(1, 300 * SECOND));
+        final KernelHarness h = harness(c, s);
+        h.bar(BTC.id(), h.at(1), PX_60K);
+        h.runUntil(h.at(1.5));
+
+        assertThat(s.results).hasSize(3);
+        assertThat(s.results.get(0).passed()).isTrue(); // sent
+        assertThat(s.results.get(1).passed()).isTrue(); // queued for the next token
+        assertThat(s.results.get(2).passed()).as("%s", s.results.get(2)).isFalse();
+        assertThat(s.results.get(2).denial()).isEqualTo(ReasonCode.EXEC_QUEUE_FULL);
+        assertThat(h.kernel().orders().order(s.results.get(2).clientOrderId()).state()).isEqualTo(OrderState.DENIED);
+        assertThat(s.orderEvents).filteredOn(e -> e instanceof OrderDenied).singleElement()
+                .satisfies(e -> assertThat(e.clientOrderId()).isEqualTo(s.results.get(2).clientOrderId()));
     }
 
     @Test

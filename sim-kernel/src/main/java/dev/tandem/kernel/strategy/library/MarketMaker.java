@@ -44,7 +44,9 @@ import java.util.List;
  * placed or the inventory changed. The replacement is placed once the cancel is done (never two orders on one side; a
  * cancel the venue refuses is tried again on the next market data),
  * and placements are at least {@code minRequoteMs} apart (a timer catches up), which keeps the strategy within the
- * risk engine's order-rate limit.
+ * risk engine's order-rate limit. A quote the risk engine denies is not tracked (nothing rests), and a timer tries again
+ * after {@code max(minRequoteMs, 1 s)}: nothing else may come to wake the strategy (no order event; no quote when the
+ * only book was its own quotes), and a denial must not leave it believing a quote is working or never quote again.
  *
  * <p><b>Kernel states.</b> HALTED or the strategy not RUNNING (PAUSED, DISABLED): cancel both quotes, place nothing.
  * REDUCING: quote only the side that reduces the inventory, at most {@code |q|}; flat → nothing. Optional watchdog
@@ -57,6 +59,8 @@ public final class MarketMaker implements SnapshottableStrategy {
     private static final String STATE_FORMAT = NAME + "/1";
     private static final String REQUOTE_TIMER = "requote";
     private static final String WATCHDOG_TIMER = "watchdog";
+    /** Least wait before quoting again after the risk engine denied a quote (see {@link #update}). */
+    static final int DENIAL_RETRY_MS = 1000;
 
     /** The library entry. */
     public static final StrategyDescriptor DESCRIPTOR = new StrategyDescriptor(NAME,
@@ -277,6 +281,7 @@ public final class MarketMaker implements SnapshottableStrategy {
                 || now - lastPlacementNanos >= LibMath.millis(config.minRequoteMs());
         boolean placed = false;
         boolean waiting = false;
+        boolean denied = false;
 
         bid = reconcile(bid, t.bidPrice(), t.bidQty(), inventory);
         ask = reconcile(ask, t.askPrice(), t.askQty(), inventory);
@@ -284,6 +289,7 @@ public final class MarketMaker implements SnapshottableStrategy {
             if (mayPlace) {
                 bid = place(Side.BUY, t.bidPrice(), t.bidQty(), inventory);
                 placed = true;
+                denied |= bid == null;
             } else {
                 waiting = true;
             }
@@ -292,6 +298,7 @@ public final class MarketMaker implements SnapshottableStrategy {
             if (mayPlace) {
                 ask = place(Side.SELL, t.askPrice(), t.askQty(), inventory);
                 placed = true;
+                denied |= ask == null;
             } else {
                 waiting = true;
             }
@@ -299,7 +306,13 @@ public final class MarketMaker implements SnapshottableStrategy {
         if (placed) {
             lastPlacementNanos = now;
         }
-        if (waiting && !requoteTimerSet) {
+        if (denied && !requoteTimerSet) {
+            // A denied quote leaves nothing resting, so no order event will wake the strategy, and market data may not
+            // either (a book of only its own quotes goes silent once they are gone). Try again later, never sooner than
+            // DENIAL_RETRY_MS: a denial for the order rate must not be answered with a burst of further intents.
+            requoteTimerSet = true;
+            ctx.setTimer(REQUOTE_TIMER, now + Math.max(LibMath.millis(config.minRequoteMs()), LibMath.millis(DENIAL_RETRY_MS)));
+        } else if (waiting && !requoteTimerSet) {
             requoteTimerSet = true;
             ctx.setTimer(REQUOTE_TIMER, lastPlacementNanos + LibMath.millis(config.minRequoteMs()));
         }

@@ -185,6 +185,26 @@ class MarketMakerTest {
     }
 
     @Test
+    void quotesAgainAfterTheRiskEngineDeniedItsQuotesEvenWithoutFurtherMarketData() {
+        // regression (seed 1010, 1 s bars, minRequoteMs 250): quotes denied RISK_ORDER_RATE_GLOBAL left nothing resting,
+        // so no order event came; the only book had been its own quotes, so no quote came either: it never quoted again
+        final RiskLimits limits = RiskLimits.unlimited().toBuilder().globalOrderRate(2, 10 * SECOND).build();
+        final KernelHarness h = Rig.start(Rig.config(limits), Rig.spec("market-maker", with("minRequoteMs", "250")));
+        touch(h, h.at(1), "60000");
+        touch(h, h.at(2), "60100"); // moves the mid: both quotes are canceled, their replacements denied
+        h.runUntil(h.at(3));
+        assertThat(h.events(OrderDenied.class)).extracting(OrderDenied::reason).containsOnly(ReasonCode.RISK_ORDER_RATE_GLOBAL).isNotEmpty();
+        assertThat(open(h)).isEmpty();
+        h.runUntil(h.at(15)); // no market data at all after T+2s; the window has room again from T+11s
+        assertThat(open(h)).containsExactlyInAnyOrder("BUY 0.001@60069.90", "SELL 0.001@60130.10");
+        // retries are paced (at least DENIAL_RETRY_MS apart), never a burst of denied intents
+        final List<Long> denials = h.events(OrderDenied.class).stream().map(OrderDenied::tsEventNanos).distinct().toList();
+        for (int i = 1; i < denials.size(); i++) {
+            assertThat(denials.get(i) - denials.get(i - 1)).isGreaterThanOrEqualTo(MarketMaker.DENIAL_RETRY_MS * MILLI);
+        }
+    }
+
+    @Test
     void pullsItsQuotesWhenHaltedAndPlacesNothingUntilTradingResumes() {
         final KernelHarness h = Rig.start(Rig.unlimited(), Rig.spec("market-maker", BASE));
         touch(h, h.at(1), "60000");
