@@ -228,7 +228,9 @@ class KernelTest {
         assertThat(h.events(OrderFilled.class)).hasSize(1);
         assertThat(h.kernel().portfolio().positionQty(spot.id())).isEqualTo(spot.qty("0.999"));
         assertThat(h.lastEvent(PositionChanged.class).signedQty()).isEqualTo(spot.qty("0.999"));
+    }
 
+    @Test
     void anOrderTheOrderManagerRefusesAtOnceIsReportedDeniedToTheStrategy() {
         // regression: a full queue (EXEC_QUEUE_FULL) denies the order inside submit; the SubmitResult said "passed", so
         // a strategy tracking its order in flight waited for an order that was already dead
