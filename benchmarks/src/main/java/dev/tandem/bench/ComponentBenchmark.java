@@ -63,14 +63,14 @@ public class ComponentBenchmark {
         return rig.kernel.risk().check(rig.intent);
     }
 
-    /** Canonical encoding and SHA-256 of one {@code OrderSubmitted}. */
+    /** Binary trace encoding and MurmurHash3 of one {@code OrderSubmitted} (hashed in batches, as in the kernel). */
     @Benchmark
     public long traceHashOrderSubmitted() {
         trace.accept(submitted);
         return trace.events();
     }
 
-    /** Canonical encoding and SHA-256 of one {@code OrderSent}. */
+    /** Binary trace encoding and MurmurHash3 of one {@code OrderSent}. */
     @Benchmark
     public long traceHashOrderSent() {
         trace.accept(sent);
