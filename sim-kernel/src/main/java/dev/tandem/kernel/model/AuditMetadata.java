@@ -2,6 +2,7 @@ package dev.tandem.kernel.model;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.Map;
@@ -11,32 +12,35 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * The immutable, sorted metadata of an audit event ({@code StrategyStateChanged}, {@code TradingStateChanged}): string
- * keys in natural order, string values. It equals every other map with the same entries (a {@code TreeMap} decoded
- * from the journal's text form, for instance).
+ * The immutable, sorted metadata of an audit event ({@code StrategyStateChanged}, {@code TradingStateChanged}):
+ * string keys in natural order, string values. It equals every other map with the same entries (a {@code TreeMap}
+ * decoded from the journal's text form, for instance).
  *
  * <p>Why not a {@code TreeMap}: the risk engine pauses and resumes strategies on stale data, on a sparse trade tape
  * every few trades, and each change carries metadata holding clock readings. Building a tree of decimal strings for
  * each of them, only for the trace encoder to read them back, was most of the cost of a pause. Here keys and values
- * sit in sorted arrays; a value given as a number stays a {@code long} until someone reads it as a string (the
- * binary trace encoder writes its decimal digits straight into its buffer, see {@link #numberAt}). The map view
- * ({@link #get}, {@link #entrySet}...) is built on first use.
+ * sit in arrays in key order; a value given as a number stays a {@code long} until someone reads it as a string (the
+ * binary trace encoder writes its decimal digits straight into its buffer, see {@link #numberAt}). A {@link Layout}
+ * shares one sorted key array between all metadata with the same keys. The map view ({@link #get},
+ * {@link #entrySet}...) is built on first use.
  */
 public final class AuditMetadata extends AbstractMap<String, String> implements SortedMap<String, String> {
-    private static final AuditMetadata EMPTY = new AuditMetadata(new String[0], new String[0], new long[0], new boolean[0]);
+    /** Marks a value held in {@code numbers} (compared by identity; no caller can pass this instance). */
+    private static final String NUMBER = new String("<number>");
+    private static final AuditMetadata EMPTY = new AuditMetadata(new String[0], new String[0], new long[0]);
 
+    /** Sorted, distinct; possibly shared with other instances (a {@link Layout}'s), never modified. */
     private final String[] keys;
+    /** The text values; {@link #NUMBER} where the value is {@code numbers[i]}. */
     private final String[] texts;
     private final long[] numbers;
-    private final boolean[] numeric;
-    /** The map view, built on first use (single-threaded kernel: no publication race that matters, it is immutable). */
+    /** The map view, built on first use (single-threaded kernel; it is immutable, so a rebuild would be equal). */
     private SortedMap<String, String> view;
 
-    private AuditMetadata(final String[] keys, final String[] texts, final long[] numbers, final boolean[] numeric) {
+    private AuditMetadata(final String[] keys, final String[] texts, final long[] numbers) {
         this.keys = keys;
         this.texts = texts;
         this.numbers = numbers;
-        this.numeric = numeric;
     }
 
     /** No entries. */
@@ -49,82 +53,6 @@ public final class AuditMetadata extends AbstractMap<String, String> implements 
         return new Builder();
     }
 
-    /** Collects entries; {@link #build} sorts them. Reusable: each build takes a copy. */
-    public static final class Builder {
-        private String[] keys = new String[8];
-        private String[] texts = new String[8];
-        private long[] numbers = new long[8];
-        private boolean[] numeric = new boolean[8];
-        private int size;
-
-        private Builder() {}
-
-        /** A text value (may be null). */
-        public Builder text(final String key, final String value) {
-            final int i = slot(key);
-            texts[i] = value;
-            numeric[i] = false;
-            return this;
-        }
-
-        /** A number, shown as its decimal form ({@code Long.toString}). */
-        public Builder number(final String key, final long value) {
-            final int i = slot(key);
-            texts[i] = null;
-            numbers[i] = value;
-            numeric[i] = true;
-            return this;
-        }
-
-        private int slot(final String key) {
-            Objects.requireNonNull(key, "metadata key");
-            for (int i = 0; i < size; i++) {
-                if (keys[i].equals(key)) {
-                    return i;
-                }
-            }
-            if (size == keys.length) {
-                keys = Arrays.copyOf(keys, size * 2);
-                texts = Arrays.copyOf(texts, size * 2);
-                numbers = Arrays.copyOf(numbers, size * 2);
-                numeric = Arrays.copyOf(numeric, size * 2);
-            }
-            keys[size] = key;
-            return size++;
-        }
-
-        /** The metadata so far, sorted by key. */
-        public AuditMetadata build() {
-            if (size == 0) {
-                return EMPTY;
-            }
-            final String[] k = Arrays.copyOf(keys, size);
-            final String[] t = Arrays.copyOf(texts, size);
-            final long[] n = Arrays.copyOf(numbers, size);
-            final boolean[] f = Arrays.copyOf(numeric, size);
-            // insertion sort: a handful of keys, usually almost in order
-            for (int i = 1; i < size; i++) {
-                for (int j = i; j > 0 && k[j - 1].compareTo(k[j]) > 0; j--) {
-                    swap(k, j);
-                    swap(t, j);
-                    final long x = n[j];
-                    n[j] = n[j - 1];
-                    n[j - 1] = x;
-                    final boolean y = f[j];
-                    f[j] = f[j - 1];
-                    f[j - 1] = y;
-                }
-            }
-            return new AuditMetadata(k, t, n, f);
-        }
-
-        private static void swap(final String[] a, final int j) {
-            final String x = a[j];
-            a[j] = a[j - 1];
-            a[j - 1] = x;
-        }
-    }
-
     /** Metadata with the same entries as {@code map} (null keys are refused, as by a naturally ordered map). */
     public static AuditMetadata copyOf(final Map<String, String> map) {
         if (map instanceof AuditMetadata m) {
@@ -133,6 +61,188 @@ public final class AuditMetadata extends AbstractMap<String, String> implements 
         final Builder b = new Builder();
         map.forEach(b::text);
         return b.build();
+    }
+
+    /** Collects entries, kept in key order as they come. Reusable: each build takes a copy. */
+    public static final class Builder {
+        private String[] keys = new String[6];
+        private String[] texts = new String[6];
+        private long[] numbers = new long[6];
+        private int size;
+
+        private Builder() {}
+
+        /** A text value (may be null). */
+        public Builder text(final String key, final String value) {
+            final int i = slot(key); // first: slot may replace the arrays
+            texts[i] = value;
+            return this;
+        }
+
+        /** A number, shown as its decimal form ({@code Long.toString}). */
+        public Builder number(final String key, final long value) {
+            final int i = slot(key);
+            texts[i] = NUMBER;
+            numbers[i] = value;
+            return this;
+        }
+
+        /** The index of {@code key}, inserted at its sorted position if new. */
+        private int slot(final String key) {
+            Objects.requireNonNull(key, "metadata key");
+            int i = size;
+            while (i > 0) {
+                final int c = keys[i - 1].compareTo(key);
+                if (c == 0) {
+                    return i - 1;
+                }
+                if (c < 0) {
+                    break;
+                }
+                i--;
+            }
+            if (size == keys.length) {
+                keys = Arrays.copyOf(keys, size * 2);
+                texts = Arrays.copyOf(texts, size * 2);
+                numbers = Arrays.copyOf(numbers, size * 2);
+            }
+            System.arraycopy(keys, i, keys, i + 1, size - i);
+            System.arraycopy(texts, i, texts, i + 1, size - i);
+            System.arraycopy(numbers, i, numbers, i + 1, size - i);
+            keys[i] = key;
+            size++;
+            return i;
+        }
+
+        /** The metadata so far. */
+        public AuditMetadata build() {
+            if (size == 0) {
+                return EMPTY;
+            }
+            return new AuditMetadata(Arrays.copyOf(keys, size), Arrays.copyOf(texts, size), Arrays.copyOf(numbers, size));
+        }
+
+        /**
+         * The metadata so far plus one more text entry (replacing an entry with that key), leaving this builder as it
+         * was: one base shared by several events that differ in one entry.
+         */
+        public AuditMetadata buildWith(final String key, final String value) {
+            Objects.requireNonNull(key, "metadata key");
+            int at = 0;
+            while (at < size && keys[at].compareTo(key) < 0) {
+                at++;
+            }
+            final boolean replace = at < size && keys[at].equals(key);
+            final int n = replace ? size : size + 1;
+            final String[] k = new String[n];
+            final String[] t = new String[n];
+            final long[] v = new long[n];
+            System.arraycopy(keys, 0, k, 0, at);
+            System.arraycopy(texts, 0, t, 0, at);
+            System.arraycopy(numbers, 0, v, 0, at);
+            k[at] = key;
+            t[at] = value;
+            final int from = replace ? at + 1 : at;
+            System.arraycopy(keys, from, k, at + 1, size - from);
+            System.arraycopy(texts, from, t, at + 1, size - from);
+            System.arraycopy(numbers, from, v, at + 1, size - from);
+            return new AuditMetadata(k, t, v);
+        }
+    }
+
+    /**
+     * A fixed set of keys, sorted once and shared by every metadata made from it: for metadata built again and again
+     * with the same keys (a stale-data pause), only the values are allocated.
+     */
+    public static final class Layout {
+        private final String[] keys;
+
+        private Layout(final String[] keys) {
+            this.keys = keys;
+        }
+
+        /** The layout of these keys (any order; no null, no repeats; at most 31). */
+        public static Layout of(final String... keys) {
+            if (keys.length > 31) {
+                throw new IllegalArgumentException("a layout holds at most 31 keys, got " + keys.length);
+            }
+            final String[] k = keys.clone();
+            Arrays.sort(k); // throws on null
+            for (int i = 1; i < k.length; i++) {
+                if (k[i].equals(k[i - 1])) {
+                    throw new IllegalArgumentException("metadata key repeated: " + k[i]);
+                }
+            }
+            return new Layout(k);
+        }
+
+        /** The position of {@code key}, for {@link Values}; look it up once and keep it. */
+        public int indexOf(final String key) {
+            final int i = Arrays.binarySearch(keys, key);
+            if (i < 0) {
+                throw new IllegalArgumentException("no key '" + key + "' in " + Arrays.toString(keys));
+            }
+            return i;
+        }
+
+        /** Fresh values for one metadata of this layout; every key must be given a value before {@link Values#build}. */
+        public Values values() {
+            return new Values(this);
+        }
+    }
+
+    /** The values of one metadata of a {@link Layout}, set by key position; built once. */
+    public static final class Values {
+        private final Layout layout;
+        private String[] texts;
+        private long[] numbers;
+        private int given;
+
+        private Values(final Layout layout) {
+            this.layout = layout;
+            this.texts = new String[layout.keys.length];
+            this.numbers = new long[layout.keys.length];
+        }
+
+        /** A text value (may be null) for the key at {@code index}. */
+        public Values text(final int index, final String value) {
+            mark(index);
+            texts[index] = value;
+            return this;
+        }
+
+        /** A number for the key at {@code index}. */
+        public Values number(final int index, final long value) {
+            mark(index);
+            texts[index] = NUMBER;
+            numbers[index] = value;
+            return this;
+        }
+
+        private void mark(final int index) {
+            if (texts == null) {
+                throw new IllegalStateException("these values were built already");
+            }
+            if (index < 0 || index >= layout.keys.length || (given & (1 << index)) != 0) {
+                throw new IllegalArgumentException("value " + index + " given twice or out of range");
+            }
+            given |= 1 << index;
+        }
+
+        /** The metadata; every key must have had a value. */
+        public AuditMetadata build() {
+            if (texts == null) {
+                throw new IllegalStateException("these values were built already");
+            }
+            final int all = (1 << layout.keys.length) - 1;
+            if (given != all) {
+                throw new IllegalStateException("no value for some keys of " + Arrays.toString(layout.keys));
+            }
+            final AuditMetadata m = new AuditMetadata(layout.keys, texts, numbers);
+            texts = null; // the arrays now belong to the metadata
+            numbers = null;
+            return m;
+        }
     }
 
     // ---- raw access, in key order (for encoders) ----
@@ -150,12 +260,12 @@ public final class AuditMetadata extends AbstractMap<String, String> implements 
 
     /** Whether the {@code i}-th value was given as a number ({@link #numberAt}); otherwise it is text ({@link #textAt}). */
     public boolean isNumberAt(final int i) {
-        return numeric[i];
+        return texts[i] == NUMBER;
     }
 
     /** The {@code i}-th value as the number it was given as; its string form is {@code Long.toString} of it. */
     public long numberAt(final int i) {
-        if (!numeric[i]) {
+        if (texts[i] != NUMBER) {
             throw new IllegalStateException("metadata value '" + keys[i] + "' is text, not a number");
         }
         return numbers[i];
@@ -163,7 +273,7 @@ public final class AuditMetadata extends AbstractMap<String, String> implements 
 
     /** The {@code i}-th value as text (numbers in decimal). */
     public String textAt(final int i) {
-        return numeric[i] ? Long.toString(numbers[i]) : texts[i];
+        return texts[i] == NUMBER ? Long.toString(numbers[i]) : texts[i];
     }
 
     // ---- the map view ----
@@ -207,7 +317,7 @@ public final class AuditMetadata extends AbstractMap<String, String> implements 
     }
 
     @Override
-    public java.util.Collection<String> values() {
+    public Collection<String> values() {
         return view().values();
     }
 

@@ -66,7 +66,35 @@ class AuditMetadataTest {
             assertThat(m.comparator()).isNull();
             assertThat(AuditMetadata.copyOf(model)).isEqualTo(m);
             assertThat(AuditMetadata.copyOf(m)).isSameAs(m);
+            // one more entry on top, the builder left as it was
+            final TreeMap<String, String> plus = new TreeMap<>(model);
+            plus.put("pauseCauses", "DATA_STALE");
+            assertThat(b.buildWith("pauseCauses", "DATA_STALE")).isEqualTo(plus);
+            assertThat(b.build()).isEqualTo(model);
         });
+    }
+
+    @Test
+    void aLayoutSharesItsKeysAndNeedsEveryValue() {
+        final AuditMetadata.Layout layout = AuditMetadata.Layout.of("nowNanos", "instrument", "pauseCauses");
+        final AuditMetadata m = layout.values().number(layout.indexOf("nowNanos"), -5).text(layout.indexOf("instrument"), "BTC.SIM")
+                .text(layout.indexOf("pauseCauses"), null).build();
+        final TreeMap<String, String> model = new TreeMap<>();
+        model.put("nowNanos", "-5");
+        model.put("instrument", "BTC.SIM");
+        model.put("pauseCauses", null);
+        assertThat(m).isEqualTo(model);
+        assertThat(m.isNumberAt(1)).isTrue();
+        assertThat(m.numberAt(1)).isEqualTo(-5);
+        final AuditMetadata.Values partial = layout.values().number(0, 1);
+        assertThatThrownBy(partial::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("no value for some keys");
+        assertThatThrownBy(() -> partial.number(0, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("twice");
+        assertThatThrownBy(() -> partial.number(3, 2)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+        final AuditMetadata.Values done = layout.values().number(0, 1).number(1, 2).number(2, 3);
+        done.build();
+        assertThatThrownBy(done::build).isInstanceOf(IllegalStateException.class).hasMessageContaining("built already");
+        assertThatThrownBy(() -> AuditMetadata.Layout.of("a", "b", "a")).hasMessageContaining("repeated: a");
+        assertThatThrownBy(() -> layout.indexOf("x")).hasMessageContaining("no key 'x'");
     }
 
     @Test
