@@ -888,8 +888,8 @@ public final class Kernel {
         try {
             KernelEvent next;
             while ((next = unheard.poll()) != null) {
-                for (final Listener l : listeners) {
-                    l.onEvent(next);
+                for (int i = 0; i < listeners.size(); i++) { // indexed: no iterator per outbound event
+                    listeners.get(i).onEvent(next);
                 }
             }
         } finally {
