@@ -214,6 +214,31 @@ final class TraceWriter {
             putString(Long.toString(v));
             return;
         }
+        // numbers in audit metadata repeat across events: a pause carries the last data time that the resume before
+        // it carried, and the same limit every time; their encodings are kept in a few slots chosen by value
+        final int slot = (int) (v ^ (v >>> 29) ^ (v >>> 47)) & (DECIMAL_SLOTS - 1);
+        final int cachedLength = decimalLengths[slot];
+        if (cachedLength != 0 && decimalValues[slot] == v) {
+            ensure(cachedLength);
+            System.arraycopy(decimalBytes[slot], 0, buf, pos, cachedLength);
+            pos += cachedLength;
+            return;
+        }
+        final int start = pos;
+        writeDecimal(v);
+        decimalValues[slot] = v;
+        decimalLengths[slot] = pos - start; // at most 4 + 20 bytes: fits the slot, no allocation
+        System.arraycopy(buf, start, decimalBytes[slot], 0, pos - start);
+    }
+
+    private static final int DECIMAL_SLOTS = 8;
+    private final long[] decimalValues = new long[DECIMAL_SLOTS];
+    /** Encoded length per slot; 0 for an empty slot (an encoding is at least five bytes). */
+    private final int[] decimalLengths = new int[DECIMAL_SLOTS];
+    private final byte[][] decimalBytes = new byte[DECIMAL_SLOTS][24];
+
+    /** {@link #putDecimal} without the cache, for {@code v != Long.MIN_VALUE}. */
+    private void writeDecimal(final long v) {
         long u = Math.abs(v);
         final int digits = decimalDigits(u);
         final int len = v < 0 ? digits + 1 : digits;
