@@ -3,13 +3,17 @@ package dev.tandem.bench;
 import dev.tandem.kernel.KernelConfig;
 import dev.tandem.kernel.event.OrderSent;
 import dev.tandem.kernel.event.OrderSubmitted;
+import dev.tandem.kernel.event.StrategyStateChanged;
+import dev.tandem.kernel.model.AuditMetadata;
 import dev.tandem.kernel.execution.ClientOrderIdGenerator;
 import dev.tandem.kernel.journal.TraceHash;
 import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.OrderType;
+import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.kernel.model.Side;
 import dev.tandem.kernel.model.StrategyId;
+import dev.tandem.kernel.model.StrategyState;
 import dev.tandem.kernel.model.TimeInForce;
 import dev.tandem.kernel.risk.RiskDecision;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +46,7 @@ public class ComponentBenchmark {
     private StrategyId strategyId;
     private OrderSubmitted submitted;
     private OrderSent sent;
+    private StrategyStateChanged paused;
 
     @Setup(Level.Trial)
     public void setUp() {
@@ -55,6 +60,11 @@ public class ComponentBenchmark {
         submitted = new OrderSubmitted(id, strategyId, btc.id(), Side.BUY, OrderType.LIMIT, TimeInForce.GTC,
                 BenchFixtures.MID - 10 * btc.tickSize(), 0, 1, false, t, t);
         sent = new OrderSent(id, strategyId, btc.id(), 1, t, t);
+        // a stale-data pause as the risk engine emits it (35 533 pauses and resumes per ReplayBenchmark run)
+        final AuditMetadata metadata = AuditMetadata.builder().text("instrument", btc.id().toString()).number("lastDataNanos", t - 10_000_000_123L)
+                .number("staleAfterNanos", 10_000_000_000L).number("nowNanos", t).text("pauseCauses", "DATA_STALE").build();
+        paused = new StrategyStateChanged(strategyId, StrategyState.RUNNING, StrategyState.PAUSED, RiskTrigger.DATA_STALE,
+                "no market data for " + btc.id() + " within 10000000000 ns", metadata, t, t);
     }
 
     /** The pre-trade check of the order path's intent, with no open orders (it records nothing that accumulates). */
@@ -63,17 +73,24 @@ public class ComponentBenchmark {
         return rig.kernel.risk().check(rig.intent);
     }
 
-    /** Canonical encoding and SHA-256 of one {@code OrderSubmitted}. */
+    /** Binary trace encoding and MurmurHash3 of one {@code OrderSubmitted} (hashed in batches, as in the kernel). */
     @Benchmark
     public long traceHashOrderSubmitted() {
         trace.accept(submitted);
         return trace.events();
     }
 
-    /** Canonical encoding and SHA-256 of one {@code OrderSent}. */
+    /** Binary trace encoding and MurmurHash3 of one {@code OrderSent}. */
     @Benchmark
     public long traceHashOrderSent() {
         trace.accept(sent);
+        return trace.events();
+    }
+
+    /** Binary trace encoding and MurmurHash3 of one stale-data {@code StrategyStateChanged} (with its metadata). */
+    @Benchmark
+    public long traceHashStrategyStateChanged() {
+        trace.accept(paused);
         return trace.events();
     }
 

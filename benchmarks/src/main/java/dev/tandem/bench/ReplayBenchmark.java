@@ -21,6 +21,7 @@ import dev.tandem.sim.SimAccount;
 import dev.tandem.sim.SimExecutionPort;
 import dev.tandem.sim.SimVenue;
 import dev.tandem.sim.SimVenueConfig;
+import dev.tandem.sim.agent.LadderAgent;
 import dev.tandem.sim.data.BitstampTradeCsvReader;
 import dev.tandem.sim.data.MarketDataSources;
 import java.io.IOException;
@@ -69,18 +70,38 @@ public class ReplayBenchmark {
     static final int TRADES = 100_000;
     static final String FILE = "bitstamp_trades_from_20131125_usd.csv";
     private static final long KERNEL_ACCOUNT = 1;
+    private static final long LADDER_ACCOUNT = 2;
+    static final int LADDER_LEVELS = 5;
+    static final String LADDER_QTY_TEXT = "0.050";
+    static final int LADDER_STEP_TICKS = 3;
+    static final int LADDER_PERIOD_SECONDS = 60;
 
     /**
-     * The kernel's data-staleness limit: {@code 10s} is the default (the 2013 data has many silences longer than
-     * that, so the kernel pauses and resumes the strategy about 35 000 times per run, each a hashed
-     * {@code StrategyStateChanged}); {@code off} switches the check off (every other default limit stays).
+     * The kernel's data-staleness limit: {@code 10s} is the default (the 2013 data has 18 673 silences of 10 s or
+     * more between trades, so the kernel pauses and resumes the strategy about 35 500 times per run, each a hashed
+     * {@code StrategyStateChanged}); {@code 60s} suits this tape's density (596 such silences; see
+     * docs/PERFORMANCE.md); {@code off} switches the check off. Every other limit keeps its default.
      */
-    @Param({"10s", "off"})
+    @Param({"10s", "60s", "off"})
     public String staleness;
+
+    /**
+     * Liquidity in the venue's book: {@code none} (trade replay brings none, so the strategy's market orders are
+     * canceled unfilled) or {@code ladder}: a {@link LadderAgent} on its own account re-quotes
+     * {@value #LADDER_LEVELS} levels a side of {@value #LADDER_QTY_TEXT} BTC around a mid starting at the first trade's
+     * price (a seeded walk of up to {@value #LADDER_STEP_TICKS} ticks per re-quote, every {@value #LADDER_PERIOD_SECONDS}
+     * s; it does not follow the tape), so the strategy's orders fill and the fill path runs (fills, positions, the
+     * account-level risk checks on every quote and trade while a position is open).
+     */
+    @Param({"none", "ladder"})
+    public String liquidity;
 
     private Instrument btc;
     private List<TradeTick> trades;
     private SimulationLoop loop;
+    private Kernel kernel;
+    private long outbound;
+    private long inbound;
     private SmaStrategy strategy;
     private long runs;
     private long orders;
@@ -131,20 +152,43 @@ public class ReplayBenchmark {
     public void freshRun() {
         final long start = trades.get(0).tsEventNanos() - 1_000_000_000L;
         KernelConfig config = KernelConfig.defaults(BenchFixtures.SEED, start, Fixed.money("100000"), List.of(btc));
-        if ("off".equals(staleness)) {
-            config = config.withRisk(config.risk().toBuilder().dataStaleNanos(0).build());
+        switch (staleness) {
+            case "10s" -> {
+                if (config.risk().dataStaleNanos() != 10_000_000_000L) {
+                    throw new IllegalStateException("the default staleness limit is no longer 10 s: rename the parameter");
+                }
+            }
+            case "60s" -> config = config.withRisk(config.risk().toBuilder().dataStaleNanos(60_000_000_000L).build());
+            case "off" -> config = config.withRisk(config.risk().toBuilder().dataStaleNanos(0).build());
+            default -> throw new IllegalArgumentException("staleness is 10s, 60s or off, got " + staleness);
         }
-        final SimVenue venue = new SimVenue(SimVenueConfig.defaults(BenchFixtures.VENUE, BenchFixtures.SEED, List.of(btc))
-                .withAccount(SimAccount.trading(KERNEL_ACCOUNT, config.initialBalances())));
+        SimVenueConfig venueConfig = SimVenueConfig.defaults(BenchFixtures.VENUE, BenchFixtures.SEED, List.of(btc))
+                .withAccount(SimAccount.trading(KERNEL_ACCOUNT, config.initialBalances()));
+        final boolean ladder = ladder();
+        if (ladder) {
+            venueConfig = venueConfig.withAccount(SimAccount.agent(LADDER_ACCOUNT));
+        } else if (!"none".equals(liquidity)) {
+            throw new IllegalArgumentException("liquidity is none or ladder, got " + liquidity);
+        }
+        final SimVenue venue = new SimVenue(venueConfig);
         final SimExecutionPort port = venue.executionPort(KERNEL_ACCOUNT);
-        final Kernel kernel = new Kernel(config, List.of(port), EventJournal.NONE);
+        kernel = new Kernel(config, List.of(port), EventJournal.NONE);
         loop = new SimulationLoop(kernel);
         venue.attach(loop);
         strategy = new SmaStrategy(btc);
         kernel.addStrategy(StrategySpec.of("sma", btc.id(), strategy));
         venue.marketDataPort().subscribe(btc.id(), EnumSet.of(DataKind.TRADES, DataKind.QUOTES));
         venue.addReplay(trades.iterator());
+        if (ladder) {
+            final long end = trades.get(trades.size() - 1).tsEventNanos();
+            venue.addAgent(LADDER_ACCOUNT, new LadderAgent(btc.id().symbol(), trades.get(0).price(), LADDER_LEVELS,
+                    btc.qty(LADDER_QTY_TEXT), LADDER_PERIOD_SECONDS * 1_000_000_000L, LADDER_STEP_TICKS, end));
+        }
         kernel.start();
+    }
+
+    private boolean ladder() {
+        return "ladder".equals(liquidity);
     }
 
     /** The whole file through venue and kernel; the score is per replayed trade. */
@@ -157,18 +201,27 @@ public class ReplayBenchmark {
 
     @TearDown(Level.Invocation)
     public void count() {
-        if (strategy.trades != TRADES) {
-            throw new IllegalStateException("the strategy saw " + strategy.trades + " trades, expected " + TRADES);
+        // with the ladder the strategy also sees the venue's own trades (its fills against the ladder)
+        if (ladder() ? strategy.trades < TRADES : strategy.trades != TRADES) {
+            throw new IllegalStateException("the strategy saw " + strategy.trades + " trades, expected " + TRADES
+                    + (ladder() ? " or more" : ""));
+        }
+        if (ladder() && strategy.fills == 0) {
+            throw new IllegalStateException("with the ladder's liquidity the strategy's orders should fill; none did");
         }
         runs++;
         orders += strategy.orders;
         fills += strategy.fills;
+        inbound += kernel.inboundSeq();
+        outbound += kernel.outboundEvents();
     }
 
     @TearDown(Level.Trial)
     public void report() {
-        System.out.printf("%nReplayBenchmark: %d runs, per run %d trades, %d orders sent, %d fills%n", runs, TRADES,
-                runs == 0 ? 0 : orders / runs, runs == 0 ? 0 : fills / runs);
+        final long n = Math.max(1, runs);
+        System.out.printf("%nReplayBenchmark (staleness %s, liquidity %s): %d runs, per run %d trades, %d orders sent, %d fills,"
+                + " %d inbound and %d outbound kernel events%n", staleness, liquidity, runs, TRADES, orders / n, fills / n,
+                inbound / n, outbound / n);
     }
 
     /**

@@ -125,6 +125,8 @@ public final class SimVenue {
     private final LatencyModel latency;
     private final FaultInjector faults;
     private final TreeMap<String, Book> books = new TreeMap<>();
+    /** {@link #books}' values in symbol order, for the loop at the end of every action (no iterator per action). */
+    private Book[] bookArray = new Book[0];
     private final TreeMap<Long, AccountOrders> accounts = new TreeMap<>();
     private final TreeMap<Long, SimExecutionPort> ports = new TreeMap<>();
     private final SimMarketDataPort marketData;
@@ -154,12 +156,27 @@ public final class SimVenue {
     }
 
     /** A replayed market-data source, read one event ahead. */
-    private static final class Replay {
+    /**
+     * One replay source and its next event's venue action. A source has at most one action scheduled at a time (each
+     * schedules the next), so the action is this object, reused: no closure per replayed event.
+     */
+    private final class Replay implements Runnable {
         final Iterator<? extends MarketData> source;
         long lastNanos = Long.MIN_VALUE;
+        /** The event of the scheduled action. */
+        MarketData next;
 
         Replay(final Iterator<? extends MarketData> source) {
             this.source = source;
+        }
+
+        @Override
+        public void run() {
+            final MarketData md = next;
+            next = null;
+            onData(books.get(md.instrumentId().symbol()), md);
+            endAction();
+            pump(this);
         }
     }
 
@@ -193,6 +210,7 @@ public final class SimVenue {
         }
         for (final Instrument i : config.instruments()) {
             books.put(i.id().symbol(), new Book(i));
+            bookArray = books.values().toArray(new Book[0]);
         }
         this.marketData = new SimMarketDataPort(this);
         if (ledger instanceof AccountLedger a) {
@@ -927,11 +945,8 @@ public final class SimVenue {
             throw new IllegalStateException("replay source is not in time order: " + t + " after " + r.lastNanos);
         }
         r.lastNanos = t;
-        loop.scheduleAction(Math.max(t, loop.nowNanos()), () -> {
-            onData(books.get(id.symbol()), md);
-            endAction();
-            pump(r);
-        });
+        r.next = md;
+        loop.scheduleAction(Math.max(t, loop.nowNanos()), r);
     }
 
     private void onData(final Book b, final MarketData md) {
@@ -960,7 +975,7 @@ public final class SimVenue {
     void endAction() {
         actions++;
         riskPass();
-        for (final Book b : books.values()) {
+        for (final Book b : bookArray) {
             if (b.dirty) {
                 publishTop(b, false);
             }

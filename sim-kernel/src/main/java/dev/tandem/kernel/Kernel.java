@@ -519,10 +519,19 @@ public final class Kernel {
 
     private void fireTimer(final String name, final long deadline, final long seq) {
         final int colon = name.indexOf(':');
-        final String owner = colon < 0 ? name : name.substring(0, colon);
+        // the owner is the part before the first ':'; matched in place (a stale-data timer fires every few trades on
+        // a sparse tape, and a substring per firing was garbage for nothing)
+        final int ownerLength = colon < 0 ? name.length() : colon;
+        if (isOwner(name, ownerLength, "exec")) {
+            orders.onTimer(name, deadline);
+            return;
+        }
+        if (isOwner(name, ownerLength, "risk")) {
+            risk.onTimer(name, deadline);
+            return;
+        }
+        final String owner = name.substring(0, ownerLength);
         switch (owner) {
-            case "exec" -> orders.onTimer(name, deadline);
-            case "risk" -> risk.onTimer(name, deadline);
             case "kernel" -> {
                 if (name.startsWith(RECONCILE_AFTER_BACKOFF)) {
                     requestReconciliation(name.substring(RECONCILE_AFTER_BACKOFF.length()));
@@ -545,6 +554,10 @@ public final class Kernel {
             }
             default -> throw new IllegalStateException("timer with unknown owner: " + name);
         }
+    }
+
+    private static boolean isOwner(final String name, final int ownerLength, final String owner) {
+        return ownerLength == owner.length() && name.startsWith(owner);
     }
 
     /**
@@ -880,8 +893,8 @@ public final class Kernel {
         try {
             KernelEvent next;
             while ((next = unheard.poll()) != null) {
-                for (final Listener l : listeners) {
-                    l.onEvent(next);
+                for (int i = 0; i < listeners.size(); i++) { // indexed: no iterator per outbound event
+                    listeners.get(i).onEvent(next);
                 }
             }
         } finally {

@@ -48,8 +48,12 @@ public record KernelSnapshot(
         String traceHash,
         long outboundEvents) {
 
-    /** The current text-format version. */
-    public static final int VERSION = 1;
+    /**
+     * The current text-format version. 2: {@link #traceHash} is a trace of the binary trace encoding (32 hex digits,
+     * see {@link dev.tandem.kernel.journal.TraceHash}); version 1 snapshots held a SHA-256 text trace, which a
+     * restored kernel could not continue.
+     */
+    public static final int VERSION = 2;
 
     /** Copies every list; checks the fields every restore needs. */
     public KernelSnapshot {

@@ -100,7 +100,8 @@ public final class SimulationLoop implements InboundSink {
             final long itemTime = item == null ? Long.MAX_VALUE : item.timeNanos;
             Source src = null;
             long srcTime = Long.MAX_VALUE;
-            for (final Source s : sources) {
+            for (int i = 0; i < sources.size(); i++) { // indexed: runs once per dispatched item
+                final Source s = sources.get(i);
                 if (s.head != null && s.head.tsInitNanos() < srcTime) {
                     srcTime = s.head.tsInitNanos();
                     src = s;

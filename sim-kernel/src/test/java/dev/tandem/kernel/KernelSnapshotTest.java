@@ -267,7 +267,7 @@ class KernelSnapshotTest {
         assertThat(restored.kernel.isRestored()).isTrue();
         final TraceHash seeded = new TraceHash();
         seeded.continueFrom(snapshot.traceHash(), snapshot.outboundEvents());
-        assertThat(restored.kernel.traceHash()).as("a restored trace starts as SHA-256(snapshot hash + newline)").isEqualTo(seeded.hex());
+        assertThat(restored.kernel.traceHash()).as("a restored trace starts with the continuation record of the snapshot's hash and count").isEqualTo(seeded.hex());
         assertThat(restored.kernel.outboundEvents()).isEqualTo(snapshot.outboundEvents());
         assertThat(restored.kernel.stateDigest()).as("digest right after restore").isEqualTo(cut.digest());
         assertThat(restored.kernel.nextTimerNanos()).isEqualTo(snapshot.timers().get(0).deadlineNanos());
@@ -379,7 +379,7 @@ class KernelSnapshotTest {
         final Scenario sc = retryPendingAtCut();
         final KernelSnapshot s = sc.cut().snapshot();
         final String text = s.toText();
-        assertThat(text).doesNotContain("\n").startsWith("{\"@\":\"KernelSnapshot\",\"version\":1,");
+        assertThat(text).doesNotContain("\n").startsWith("{\"@\":\"KernelSnapshot\",\"version\":2,");
         final KernelSnapshot back = KernelSnapshot.fromText(text);
         assertThat(back).isEqualTo(s);
         assertThat(back.toText()).isEqualTo(text);
@@ -390,12 +390,12 @@ class KernelSnapshotTest {
 
     @Test
     void unreadableTextIsRefusedWithAMessage() {
-        assertThatThrownBy(() -> KernelSnapshot.fromText("{\"@\":\"KernelSnapshot\",\"version\":1}"))
+        assertThatThrownBy(() -> KernelSnapshot.fromText("{\"@\":\"KernelSnapshot\",\"version\":2}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a readable kernel snapshot")
                 .hasMessageContaining("missing field 'configFingerprint'");
-        final String text = retryPendingAtCut().cut().snapshot().toText().replace("\"version\":1,", "\"version\":2,");
-        assertThatThrownBy(() -> KernelSnapshot.fromText(text)).hasMessageContaining("version 2 is not supported");
+        final String text = retryPendingAtCut().cut().snapshot().toText().replace("\"version\":2,", "\"version\":1,");
+        assertThatThrownBy(() -> KernelSnapshot.fromText(text)).hasMessageContaining("version 1 is not supported");
     }
 
     @Test

@@ -59,7 +59,9 @@ public final class FaultInjector {
 
     /** The first active fault of this type at this time, or null. */
     public InjectedFault active(final FaultType type, final long nanos) {
-        for (final InjectedFault f : byType.get(type)) {
+        final List<InjectedFault> list = byType.get(type);
+        for (int i = 0; i < list.size(); i++) { // indexed: asked several times per replayed event, usually of an empty list
+            final InjectedFault f = list.get(i);
             if (f.fault().covers(nanos)) {
                 return f;
             }
@@ -69,7 +71,9 @@ public final class FaultInjector {
 
     /** The first active fault of this type at this time that applies to the symbol, or null. */
     public InjectedFault active(final FaultType type, final long nanos, final String symbol) {
-        for (final InjectedFault f : byType.get(type)) {
+        final List<InjectedFault> list = byType.get(type);
+        for (int i = 0; i < list.size(); i++) {
+            final InjectedFault f = list.get(i);
             if (f.fault().covers(nanos) && f.fault().appliesTo(symbol)) {
                 return f;
             }

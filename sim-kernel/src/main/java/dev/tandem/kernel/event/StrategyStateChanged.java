@@ -1,5 +1,6 @@
 package dev.tandem.kernel.event;
 
+import dev.tandem.kernel.model.AuditMetadata;
 import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.StrategyState;
@@ -10,6 +11,7 @@ import java.util.TreeMap;
 /** Audit: one strategy's state changed. */
 public record StrategyStateChanged(StrategyId strategyId, StrategyState from, StrategyState to, RiskTrigger trigger, String reason, SortedMap<String, String> metadata, long tsEventNanos, long tsInitNanos) implements KernelEvent {
     public StrategyStateChanged {
-        metadata = Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
+        // an AuditMetadata is immutable already (the risk engine's, on the hot path); anything else is copied
+        metadata = metadata instanceof AuditMetadata ? metadata : Collections.unmodifiableSortedMap(new TreeMap<>(metadata));
     }
 }

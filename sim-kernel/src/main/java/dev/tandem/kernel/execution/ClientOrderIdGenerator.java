@@ -25,7 +25,18 @@ public final class ClientOrderIdGenerator {
     public static final int COUNTER_WIDTH = 6;
 
     private final String runTag;
-    private final TreeMap<StrategyId, Long> counters = new TreeMap<>();
+    private final TreeMap<StrategyId, Counter> counters = new TreeMap<>();
+
+    /** One strategy's counter and the fixed part of its ids, {@code <runTag>-<strategyId>-}, built once. */
+    private static final class Counter {
+        final String prefix;
+        long last;
+
+        Counter(final String prefix, final long last) {
+            this.prefix = prefix;
+            this.last = last;
+        }
+    }
 
     /** A generator for a run; the tag is 1..8 characters of {@code [A-Za-z0-9_]}. */
     public ClientOrderIdGenerator(final String runTag) {
@@ -49,13 +60,39 @@ public final class ClientOrderIdGenerator {
 
     /** The next id of a strategy; fails if the counter no longer fits the 32 characters. */
     public ClientOrderId next(final StrategyId strategy) {
-        final long n = Math.addExact(counters.getOrDefault(strategy, 0L), 1);
-        final String id = runTag + "-" + strategy.value() + "-" + counter(n);
+        Counter c = counters.get(strategy);
+        final boolean fresh = c == null;
+        if (fresh) {
+            c = new Counter(runTag + "-" + strategy.value() + "-", 0);
+        }
+        final long n = Math.addExact(c.last, 1);
+        final String id = withCounter(c.prefix, n);
         if (id.length() > ClientOrderId.MAX_LENGTH) {
             throw new IllegalStateException("client order ids of " + strategy + " exhausted in run " + runTag + " at " + n);
         }
-        counters.put(strategy, n);
+        c.last = n;
+        if (fresh) {
+            counters.put(strategy, c);
+        }
         return new ClientOrderId(id);
+    }
+
+    /** {@code prefix + counter(n)}, built in one buffer (on the order path: no intermediate strings). */
+    private static String withCounter(final String prefix, final long n) {
+        int digits = 1;
+        for (long rest = n / 36; rest > 0; rest /= 36) {
+            digits++;
+        }
+        final int width = Math.max(digits, COUNTER_WIDTH);
+        final char[] out = new char[prefix.length() + width];
+        prefix.getChars(0, prefix.length(), out, 0);
+        int p = out.length;
+        long rest = n;
+        for (int i = 0; i < width; i++) {
+            out[--p] = Character.forDigit((int) (rest % 36), 36); // lower-case, as Long.toString(n, 36)
+            rest /= 36;
+        }
+        return new String(out);
     }
 
     static String counter(final long n) {
@@ -69,7 +106,7 @@ public final class ClientOrderIdGenerator {
     /** The last counter value issued per strategy, by strategy id value (snapshot). */
     public SortedMap<String, Long> counters() {
         final TreeMap<String, Long> out = new TreeMap<>();
-        counters.forEach((k, v) -> out.put(k.value(), v));
+        counters.forEach((k, v) -> out.put(k.value(), v.last));
         return Collections.unmodifiableSortedMap(out);
     }
 
@@ -80,7 +117,8 @@ public final class ClientOrderIdGenerator {
             if (v < 0) {
                 throw new IllegalArgumentException("negative counter for " + k);
             }
-            counters.put(new StrategyId(k), v);
+            final StrategyId id = new StrategyId(k);
+            counters.put(id, new Counter(runTag + "-" + id.value() + "-", v));
         });
     }
 }

@@ -13,7 +13,6 @@ import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.model.TimeInForce;
 import java.math.RoundingMode;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -46,14 +45,19 @@ public final class Order {
     private long feeMoney;
     private long syntheticFillQty;
     // sorted, so digests and snapshots never depend on hash order
-    private final TreeSet<String> tradeIds = new TreeSet<>();
+    /** Applied trade ids; created with the first fill (most orders never fill, and every order is created on the order path). */
+    private TreeSet<String> tradeIds;
     private long lastUpdateNanos;
     private boolean submitted;
     private long queuedUntilNanos;
     private boolean cancelOnAccept;
     private long amendPrice;
     private long amendQty;
-    private final EnumMap<RequestKind, RequestTracker> requests = new EnumMap<>(RequestKind.class);
+    /** The four request kinds an order tracks, in {@link RequestKind} order (plain fields: one object fewer per order). */
+    private final RequestTracker submitRequest = new RequestTracker(RequestKind.SUBMIT);
+    private final RequestTracker cancelRequest = new RequestTracker(RequestKind.CANCEL);
+    private final RequestTracker amendRequest = new RequestTracker(RequestKind.AMEND);
+    private final RequestTracker queryRequest = new RequestTracker(RequestKind.QUERY_ORDER);
 
     Order(final ClientOrderId clientOrderId, final OrderIntent intent, final long nowNanos) {
         this(clientOrderId, intent.strategyId(), intent.instrumentId(), intent.side(), intent.type(), intent.timeInForce(),
@@ -91,9 +95,6 @@ public final class Order {
         this.reduceOnly = reduceOnly;
         this.createdNanos = createdNanos;
         this.lastUpdateNanos = createdNanos;
-        for (final RequestKind k : new RequestKind[] {RequestKind.SUBMIT, RequestKind.CANCEL, RequestKind.AMEND, RequestKind.QUERY_ORDER}) {
-            requests.put(k, new RequestTracker(k));
-        }
     }
 
     // ------------------------------------------------------------------ read accessors
@@ -200,22 +201,22 @@ public final class Order {
 
     /** True if a fill with this trade id was applied (or absorbed). */
     public boolean hasTrade(final String tradeId) {
-        return tradeIds.contains(tradeId);
+        return tradeIds != null && tradeIds.contains(tradeId);
     }
 
     /** Applied trade ids, sorted. */
     public List<String> tradeIds() {
-        return new ArrayList<>(tradeIds);
+        return tradeIds == null ? new ArrayList<>() : new ArrayList<>(tradeIds);
     }
 
     /** Number of submit sends (1 + retries); the client id is the same on each. */
     public int attempts() {
-        return requests.get(RequestKind.SUBMIT).attempt;
+        return submitRequest.attempt;
     }
 
     /** Status of the outstanding request of a kind (SUBMIT, CANCEL, AMEND, QUERY_ORDER). */
     public RequestStatus requestStatus(final RequestKind kind) {
-        final RequestTracker t = requests.get(kind);
+        final RequestTracker t = tracker(kind);
         if (t == null) {
             throw new IllegalArgumentException("orders track SUBMIT, CANCEL, AMEND and QUERY_ORDER, not " + kind);
         }
@@ -261,11 +262,22 @@ public final class Order {
     // ------------------------------------------------------------------ mutation (order manager only)
 
     RequestTracker tracker(final RequestKind kind) {
-        return requests.get(kind);
+        switch (kind) {
+            case SUBMIT:
+                return submitRequest;
+            case CANCEL:
+                return cancelRequest;
+            case AMEND:
+                return amendRequest;
+            case QUERY_ORDER:
+                return queryRequest;
+            default:
+                return null;
+        }
     }
 
     Iterable<RequestTracker> trackers() {
-        return requests.values(); // EnumMap: ordinal order
+        return List.of(submitRequest, cancelRequest, amendRequest, queryRequest); // RequestKind order
     }
 
     void setState(final OrderState newState, final OrderState newPrevious, final long nowNanos) {
@@ -284,11 +296,18 @@ public final class Order {
         }
     }
 
+    private TreeSet<String> trades() {
+        if (tradeIds == null) {
+            tradeIds = new TreeSet<>();
+        }
+        return tradeIds;
+    }
+
     void applyFill(final String tradeId, final long fillPrice, final long fillQty, final long fee, final long nowNanos) {
         filledQty = Math.addExact(filledQty, fillQty);
         fillNotional = Math.addExact(fillNotional, Math.multiplyExact(fillPrice, fillQty));
         feeMoney = Math.addExact(feeMoney, fee);
-        tradeIds.add(tradeId);
+        trades().add(tradeId);
         lastUpdateNanos = nowNanos;
     }
 
@@ -301,7 +320,7 @@ public final class Order {
         final long absorbed = Math.min(q, syntheticFillQty);
         syntheticFillQty -= absorbed;
         if (absorbed == q) {
-            tradeIds.add(tradeId);
+            trades().add(tradeId);
         }
         return absorbed;
     }
@@ -351,7 +370,7 @@ public final class Order {
         }
         return new ExecutionSnapshot.OrderRecord(clientOrderId, strategyId, instrumentId, side, type, timeInForce, price,
                 triggerPrice, qty, reduceOnly, state, previousState, closeReason, venueOrderId, filledQty, fillNotional,
-                feeMoney, syntheticFillQty, new ArrayList<>(tradeIds), createdNanos, lastUpdateNanos, submitted,
+                feeMoney, syntheticFillQty, tradeIds(), createdNanos, lastUpdateNanos, submitted,
                 queuedUntilNanos, cancelOnAccept, amendPrice, amendQty, reqs);
     }
 
@@ -366,7 +385,9 @@ public final class Order {
         o.fillNotional = r.fillNotional();
         o.feeMoney = r.feeMoney();
         o.syntheticFillQty = r.syntheticFillQty();
-        o.tradeIds.addAll(r.tradeIds());
+        if (!r.tradeIds().isEmpty()) {
+            o.trades().addAll(r.tradeIds());
+        }
         o.lastUpdateNanos = r.lastUpdateNanos();
         o.submitted = r.submitted();
         o.queuedUntilNanos = r.queuedUntilNanos();
@@ -374,7 +395,7 @@ public final class Order {
         o.amendPrice = r.amendPrice();
         o.amendQty = r.amendQty();
         for (final ExecutionSnapshot.RequestRecord rr : r.requests()) {
-            final RequestTracker t = o.requests.get(rr.kind());
+            final RequestTracker t = o.tracker(rr.kind());
             if (t == null) {
                 throw new IllegalArgumentException("order " + r.clientOrderId() + " has no " + rr.kind() + " request");
             }
@@ -404,8 +425,8 @@ public final class Order {
                 .putLong(fillNotional)
                 .putLong(feeMoney)
                 .putLong(syntheticFillQty)
-                .putInt(tradeIds.size());
-        for (final String t : tradeIds) {
+                .putInt(tradeIds == null ? 0 : tradeIds.size());
+        for (final String t : tradeIds == null ? List.<String>of() : tradeIds) {
             d.putString(t);
         }
         d.putLong(createdNanos)

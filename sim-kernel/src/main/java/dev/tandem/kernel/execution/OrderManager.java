@@ -124,7 +124,8 @@ public final class OrderManager implements OrderView, TimerHandler {
     private final RiskRecheck riskRecheck;
     private final ClientOrderIdGenerator ids;
 
-    private final TreeMap<ClientOrderId, Order> orders = new TreeMap<>();
+    /** Every order still held, open and terminal (hash lookups; sorted by client id for output). */
+    private final OrderIndex orders = new OrderIndex();
     private final TreeMap<ClientOrderId, Order> open = new TreeMap<>();
     private final TreeMap<String, VenueState> venues = new TreeMap<>();
     private final TreeMap<InstrumentId, RequestTracker> cancelAlls = new TreeMap<>();
@@ -173,7 +174,7 @@ public final class OrderManager implements OrderView, TimerHandler {
             throw new IllegalStateException("client order id " + id + " is already used (id counters not restored?)");
         }
         final Order o = new Order(id, intent, now());
-        orders.put(id, o);
+        orders.add(o);
         open.put(id, o);
         return o;
     }
@@ -1525,7 +1526,7 @@ public final class OrderManager implements OrderView, TimerHandler {
 
     /** Every order the manager still holds (open and terminal), by client id. */
     public List<Order> orders() {
-        return new ArrayList<>(orders.values());
+        return orders.sorted();
     }
 
     /** Open (non-terminal) orders, by client id. */
@@ -1581,16 +1582,7 @@ public final class OrderManager implements OrderView, TimerHandler {
      * forgotten order become anomalies, to be repaired by reconciliation. Returns how many were removed.
      */
     public int pruneTerminal(final long cutoffNanos) {
-        int n = 0;
-        final var it = orders.values().iterator();
-        while (it.hasNext()) {
-            final Order o = it.next();
-            if (o.state().isTerminal() && o.lastUpdateNanos() < cutoffNanos) {
-                it.remove();
-                n++;
-            }
-        }
-        return n;
+        return orders.removeIf(o -> o.state().isTerminal() && o.lastUpdateNanos() < cutoffNanos);
     }
 
     @Override
@@ -1631,7 +1623,7 @@ public final class OrderManager implements OrderView, TimerHandler {
     /** The whole state as immutable values (pending timers live in the scheduler's snapshot). */
     public ExecutionSnapshot snapshot() {
         final List<ExecutionSnapshot.OrderRecord> os = new ArrayList<>();
-        for (final Order o : orders.values()) {
+        for (final Order o : orders.sorted()) {
             os.add(o.snapshot());
         }
         final List<ExecutionSnapshot.VenueRecord> vs = new ArrayList<>();
@@ -1659,7 +1651,7 @@ public final class OrderManager implements OrderView, TimerHandler {
         ids.restore(s.idCounters());
         for (final ExecutionSnapshot.OrderRecord r : s.orders()) {
             final Order o = Order.restore(r);
-            orders.put(o.clientOrderId(), o);
+            orders.add(o);
             if (o.isOpen()) {
                 open.put(o.clientOrderId(), o);
             }
@@ -1692,7 +1684,7 @@ public final class OrderManager implements OrderView, TimerHandler {
         d.putInt(counters.size());
         counters.forEach((k, v) -> d.putString(k).putLong(v));
         d.putInt(orders.size());
-        for (final Order o : orders.values()) {
+        for (final Order o : orders.sorted()) {
             o.digest(d);
         }
         d.putInt(venues.size());

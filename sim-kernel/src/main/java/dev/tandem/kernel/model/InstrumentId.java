@@ -24,6 +24,18 @@ public record InstrumentId(String symbol, String venue) implements Comparable<In
         return c != 0 ? c : symbol.compareTo(o.symbol);
     }
 
+    // Written out (same values as a record's generated ones): ids are map keys on every hot path, and the generated
+    // methods go through an invokedynamic bootstrap that the JIT does not always fold away.
+    @Override
+    public boolean equals(final Object o) {
+        return o == this || o instanceof InstrumentId other && symbol.equals(other.symbol) && venue.equals(other.venue);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * symbol.hashCode() + venue.hashCode();
+    }
+
     @Override
     public String toString() {
         return symbol + "." + venue;

@@ -1,12 +1,15 @@
 package dev.tandem.kernel.model;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.TreeMap;
 
 /** The instruments known to a kernel, iterated in id order. */
 public final class InstrumentRegistry {
     private final TreeMap<InstrumentId, Instrument> byId = new TreeMap<>();
+    /** {@link #all()}, built on first use after a change: the risk check walks it several times per order. */
+    private List<Instrument> all;
 
     /** An empty registry. */
     public InstrumentRegistry() {}
@@ -23,6 +26,7 @@ public final class InstrumentRegistry {
         if (byId.putIfAbsent(instrument.id(), instrument) != null) {
             throw new IllegalArgumentException("duplicate instrument " + instrument.id());
         }
+        all = null;
     }
 
     /** The instrument, or null if unknown. */
@@ -39,9 +43,14 @@ public final class InstrumentRegistry {
         return i;
     }
 
-    /** All instruments in id order. */
+    /** All instruments in id order (an unmodifiable list). */
     public List<Instrument> all() {
-        return new ArrayList<>(byId.values());
+        List<Instrument> a = all;
+        if (a == null) {
+            a = Collections.unmodifiableList(new ArrayList<>(byId.values()));
+            all = a;
+        }
+        return a;
     }
 
     /** Venue names in sorted order. */

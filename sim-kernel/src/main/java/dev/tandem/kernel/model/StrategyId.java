@@ -19,6 +19,18 @@ public record StrategyId(String value) implements Comparable<StrategyId> {
         return value.compareTo(o.value);
     }
 
+    // Written out (same values as a record's generated ones): ids are map keys on the order path, and the generated
+    // methods go through an invokedynamic bootstrap that the JIT does not always fold away.
+    @Override
+    public boolean equals(final Object o) {
+        return o == this || o instanceof StrategyId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     @Override
     public String toString() {
         return value;

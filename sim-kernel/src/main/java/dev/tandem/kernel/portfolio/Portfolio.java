@@ -1019,11 +1019,22 @@ public final class Portfolio implements PortfolioView {
     }
 
     private PositionState state(final Instrument ins) {
-        return positions.computeIfAbsent(ins.id(), k -> new PositionState(ins, defaultLeverage(ins)));
+        // get before put: a computeIfAbsent lambda would capture ins and be allocated on every quote
+        PositionState st = positions.get(ins.id());
+        if (st == null) {
+            st = new PositionState(ins, defaultLeverage(ins));
+            positions.put(ins.id(), st);
+        }
+        return st;
     }
 
     private AssetLedger ledger(final String asset) {
-        return assets.computeIfAbsent(asset, k -> new AssetLedger());
+        AssetLedger l = assets.get(asset);
+        if (l == null) {
+            l = new AssetLedger();
+            assets.put(asset, l);
+        }
+        return l;
     }
 
     private static String requireAsset(final String asset) {

@@ -14,6 +14,7 @@ import dev.tandem.kernel.event.StrategyStateChanged;
 import dev.tandem.kernel.event.TradingStateChanged;
 import dev.tandem.kernel.execution.OrderView;
 import dev.tandem.kernel.digest.StateDigest;
+import dev.tandem.kernel.model.AuditMetadata;
 import dev.tandem.kernel.model.BreakerState;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
@@ -191,8 +192,12 @@ public final class RiskEngine implements TimerHandler {
     private long drawdownThresholdMoney;
 
     private final TreeMap<StrategyId, StrategyRisk> strategies = new TreeMap<>();
+    /** {@link #strategies}' values in id order, kept in step with it (iterated on every pause and resume). */
+    private StrategyRisk[] strategyArray = new StrategyRisk[0];
     private final SlidingWindow globalWindow;
     private final TreeMap<InstrumentId, DataClock> data = new TreeMap<>();
+    /** The same clocks by the name of their staleness timer (lookup only). */
+    private final TreeMap<String, DataClock> staleTimers = new TreeMap<>();
     private final TreeSet<String> openVenues = new TreeSet<>();
     private final EnumMap<ReasonCode, Long> denials = new EnumMap<>(ReasonCode.class);
     private long passedCount;
@@ -211,21 +216,54 @@ public final class RiskEngine implements TimerHandler {
         boolean operatorPaused;
         int consecutiveFailures;
 
+        /** {@link #instruments} and {@link #venues} as arrays, for the pause-cause check without iterators. */
+        final InstrumentId[] instrumentArray;
+        final String[] venueArray;
+
         StrategyRisk(final StrategyId id, final TreeSet<InstrumentId> instruments, final boolean marketMaker, final RiskLimits l) {
             this.id = id;
             this.instruments = instruments;
             this.marketMaker = marketMaker;
             instruments.forEach(i -> venues.add(i.venue()));
+            this.instrumentArray = instruments.toArray(new InstrumentId[0]);
+            this.venueArray = venues.toArray(new String[0]);
             this.rateWindow = l.strategyOrdersPerWindowMax() > 0 ? new SlidingWindow(l.strategyOrdersPerWindowMax()) : null;
             this.abuseWindow = l.rateAbuseDenialsMax() > 0 ? new SlidingWindow(l.rateAbuseDenialsMax()) : null;
         }
     }
 
-    /** Market-data freshness of one instrument. */
-    private static final class DataClock {
+    /**
+     * Market-data freshness of one instrument, with the texts its pause and resume carry, built once: on a sparse
+     * trade tape the instrument goes stale and fresh again every few trades.
+     */
+    private final class DataClock {
+        final InstrumentId id;
+        final String idText;
+        final String timerName;
+        final String staleReason;
+        final String freshReason;
         long lastDataNanos = -1;
         boolean stale;
         long timerDeadlineNanos = -1;
+
+        DataClock(final InstrumentId id) {
+            this.id = id;
+            this.idText = id.toString();
+            this.timerName = STALE_TIMER_PREFIX + idText;
+            this.staleReason = "no market data for " + idText + " within " + limits.dataStaleNanos() + " ns";
+            this.freshReason = "market data for " + idText + " is fresh again";
+        }
+    }
+
+    /** The data clock of an instrument, created on first use (and found again by its timer's name). */
+    private DataClock dataClock(final InstrumentId id) {
+        DataClock c = data.get(id);
+        if (c == null) {
+            c = new DataClock(id);
+            data.put(id, c);
+            staleTimers.put(c.timerName, c);
+        }
+        return c;
     }
 
     /**
@@ -286,12 +324,13 @@ public final class RiskEngine implements TimerHandler {
         }
         final StrategyRisk s = new StrategyRisk(id, sorted, marketMaker, limits);
         strategies.put(id, s);
+        strategyArray = strategies.values().toArray(new StrategyRisk[0]);
         final long now = scheduler.nowNanos();
         if (limits.dataStaleNanos() > 0) {
             for (final InstrumentId i : sorted) {
-                final DataClock c = data.computeIfAbsent(i, k -> new DataClock());
+                final DataClock c = dataClock(i);
                 if (c.timerDeadlineNanos < 0 && !c.stale) {
-                    armStaleTimer(i, c, Fixed.add(c.lastDataNanos < 0 ? now : c.lastDataNanos, limits.dataStaleNanos()));
+                    armStaleTimer(c, Fixed.add(c.lastDataNanos < 0 ? now : c.lastDataNanos, limits.dataStaleNanos()));
                 }
             }
         }
@@ -790,15 +829,14 @@ public final class RiskEngine implements TimerHandler {
             return;
         }
         final long now = scheduler.nowNanos();
-        final DataClock c = data.computeIfAbsent(instrumentId, k -> new DataClock());
+        final DataClock c = dataClock(instrumentId);
         c.lastDataNanos = now;
         if (c.timerDeadlineNanos < 0) {
-            armStaleTimer(instrumentId, c, Fixed.add(now, limits.dataStaleNanos()));
+            armStaleTimer(c, Fixed.add(now, limits.dataStaleNanos()));
         }
         if (c.stale) {
             c.stale = false;
-            final Meta m = new Meta().text("instrument", instrumentId.toString()).num("lastDataNanos", now);
-            refreshInstrument(instrumentId, RiskTrigger.DATA_FRESH, "market data for " + instrumentId + " is fresh again", m);
+            refreshInstrument(instrumentId, RiskTrigger.DATA_FRESH, c.freshReason, new FreshMeta(c.idText, now));
         }
     }
 
@@ -915,8 +953,10 @@ public final class RiskEngine implements TimerHandler {
         if (!name.startsWith(STALE_TIMER_PREFIX)) {
             throw new IllegalArgumentException("not a risk timer: " + name);
         }
-        final InstrumentId id = InstrumentId.parse(name.substring(STALE_TIMER_PREFIX.length()));
-        final DataClock c = data.get(id);
+        DataClock c = staleTimers.get(name);
+        if (c == null) {
+            c = data.get(InstrumentId.parse(name.substring(STALE_TIMER_PREFIX.length())));
+        }
         if (c == null || c.timerDeadlineNanos != deadlineNanos) {
             return; // not the timer we are waiting for (e.g. a duplicate after a restore)
         }
@@ -927,18 +967,17 @@ public final class RiskEngine implements TimerHandler {
         final long now = scheduler.nowNanos();
         if (c.lastDataNanos >= 0 && now - c.lastDataNanos < limits.dataStaleNanos()) {
             // data came in since the timer was armed: re-arm lazily instead of canceling on every tick
-            armStaleTimer(id, c, Fixed.add(c.lastDataNanos, limits.dataStaleNanos()));
+            armStaleTimer(c, Fixed.add(c.lastDataNanos, limits.dataStaleNanos()));
             return;
         }
         c.stale = true;
-        final Meta m = new Meta().text("instrument", id.toString()).num("lastDataNanos", c.lastDataNanos)
-                .num("staleAfterNanos", limits.dataStaleNanos()).num("nowNanos", now);
-        refreshInstrument(id, RiskTrigger.DATA_STALE, "no market data for " + id + " within " + limits.dataStaleNanos() + " ns", m);
+        refreshInstrument(c.id, RiskTrigger.DATA_STALE, c.staleReason,
+                new StaleMeta(c.idText, c.lastDataNanos, limits.dataStaleNanos(), now));
     }
 
-    private void armStaleTimer(final InstrumentId id, final DataClock c, final long deadlineNanos) {
+    private void armStaleTimer(final DataClock c, final long deadlineNanos) {
         c.timerDeadlineNanos = deadlineNanos;
-        scheduler.schedule(STALE_TIMER_PREFIX + id, deadlineNanos);
+        scheduler.schedule(c.timerName, deadlineNanos);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -1027,7 +1066,7 @@ public final class RiskEngine implements TimerHandler {
         tradingState = to; // before emitting, so a listener reacting to the event sees the new state
         m.text("haltCauses", names(haltCauses));
         final long now = scheduler.nowNanos();
-        sink.emit(new TradingStateChanged(from, to, trigger, reason, m.map, now, now));
+        sink.emit(new TradingStateChanged(from, to, trigger, reason, m.metadata.build(), now, now));
         return true;
     }
 
@@ -1044,36 +1083,36 @@ public final class RiskEngine implements TimerHandler {
         disable(s, trigger, reason, new Meta().text("detectedBy", "kernel"));
     }
 
-    private void disable(final StrategyRisk s, final RiskTrigger trigger, final String reason, final Meta m) {
+    private void disable(final StrategyRisk s, final RiskTrigger trigger, final String reason, final MetaSource m) {
         s.disabled = true;
         refresh(s, trigger, reason, m);
         actions.cancelAllForStrategy(s.id);
     }
 
-    private void refresh(final StrategyRisk s, final RiskTrigger trigger, final String reason, final Meta m) {
-        final Set<RiskTrigger> causes = pauseCauses(s);
-        final StrategyState to = s.disabled ? StrategyState.DISABLED : causes.isEmpty() ? StrategyState.RUNNING : StrategyState.PAUSED;
+    private void refresh(final StrategyRisk s, final RiskTrigger trigger, final String reason, final MetaSource m) {
+        // runs on every stale-data pause and resume: the causes as bits and their text from a table, no EnumSet
+        final int causes = pauseCauseBits(s);
+        final StrategyState to = s.disabled ? StrategyState.DISABLED : causes == 0 ? StrategyState.RUNNING : StrategyState.PAUSED;
         if (to == s.state) {
             return;
         }
         final StrategyState from = s.state;
         s.state = to;
-        final TreeMap<String, String> md = new TreeMap<>(m.map);
-        md.put("pauseCauses", names(causes));
         final long now = scheduler.nowNanos();
-        sink.emit(new StrategyStateChanged(s.id, from, to, trigger, reason, md, now, now));
+        sink.emit(new StrategyStateChanged(s.id, from, to, trigger, reason,
+                m.withPauseCauses(PAUSE_CAUSE_NAMES[causes]), now, now));
     }
 
-    private void refreshInstrument(final InstrumentId id, final RiskTrigger trigger, final String reason, final Meta m) {
-        for (final StrategyRisk s : strategies.values()) {
+    private void refreshInstrument(final InstrumentId id, final RiskTrigger trigger, final String reason, final MetaSource m) {
+        for (final StrategyRisk s : strategyArray) { // id order, no iterator: runs on every stale-data pause and resume
             if (s.instruments.contains(id)) {
                 refresh(s, trigger, reason, m);
             }
         }
     }
 
-    private void refreshVenue(final String venue, final RiskTrigger trigger, final String reason, final Meta m) {
-        for (final StrategyRisk s : strategies.values()) {
+    private void refreshVenue(final String venue, final RiskTrigger trigger, final String reason, final MetaSource m) {
+        for (final StrategyRisk s : strategyArray) {
             if (s.venues.contains(venue)) {
                 refresh(s, trigger, reason, m);
             }
@@ -1081,24 +1120,70 @@ public final class RiskEngine implements TimerHandler {
     }
 
     private EnumSet<RiskTrigger> pauseCauses(final StrategyRisk s) {
+        final int bits = pauseCauseBits(s);
         final EnumSet<RiskTrigger> causes = EnumSet.noneOf(RiskTrigger.class);
-        for (final InstrumentId i : s.instruments) {
+        for (int i = 0; i < PAUSE_CAUSES.length; i++) {
+            if ((bits & (1 << i)) != 0) {
+                causes.add(PAUSE_CAUSES[i]);
+            }
+        }
+        return causes;
+    }
+
+    /** The pause causes, in enum order; bit {@code i} of {@link #pauseCauseBits} stands for {@code PAUSE_CAUSES[i]}. */
+    private static final RiskTrigger[] PAUSE_CAUSES = pauseCauseOrder();
+    /** {@link #names} of every combination of pause causes, indexed by its bits. */
+    private static final String[] PAUSE_CAUSE_NAMES = pauseCauseNames();
+
+    private static RiskTrigger[] pauseCauseOrder() {
+        final EnumSet<RiskTrigger> set = EnumSet.of(RiskTrigger.DATA_STALE, RiskTrigger.BREAKER_OPEN, RiskTrigger.OPERATOR);
+        return set.toArray(new RiskTrigger[0]); // EnumSet iterates in declaration order, as names(causes) did
+    }
+
+    private static String[] pauseCauseNames() {
+        final String[] out = new String[1 << PAUSE_CAUSES.length];
+        for (int bits = 0; bits < out.length; bits++) {
+            final EnumSet<RiskTrigger> set = EnumSet.noneOf(RiskTrigger.class);
+            for (int i = 0; i < PAUSE_CAUSES.length; i++) {
+                if ((bits & (1 << i)) != 0) {
+                    set.add(PAUSE_CAUSES[i]);
+                }
+            }
+            out[bits] = names(set);
+        }
+        return out;
+    }
+
+    private int pauseCauseBits(final StrategyRisk s) {
+        int bits = 0;
+        for (final InstrumentId i : s.instrumentArray) {
             final DataClock c = data.get(i);
             if (c != null && c.stale) {
-                causes.add(RiskTrigger.DATA_STALE);
+                bits |= bit(RiskTrigger.DATA_STALE);
                 break;
             }
         }
-        for (final String v : s.venues) {
-            if (openVenues.contains(v)) {
-                causes.add(RiskTrigger.BREAKER_OPEN);
-                break;
+        if (!openVenues.isEmpty()) {
+            for (final String v : s.venueArray) {
+                if (openVenues.contains(v)) {
+                    bits |= bit(RiskTrigger.BREAKER_OPEN);
+                    break;
+                }
             }
         }
         if (s.operatorPaused) {
-            causes.add(RiskTrigger.OPERATOR);
+            bits |= bit(RiskTrigger.OPERATOR);
         }
-        return causes;
+        return bits;
+    }
+
+    private static int bit(final RiskTrigger t) {
+        for (int i = 0; i < PAUSE_CAUSES.length; i++) {
+            if (PAUSE_CAUSES[i] == t) {
+                return 1 << i;
+            }
+        }
+        throw new IllegalArgumentException("not a pause cause: " + t);
     }
 
     private String staleOf(final StrategyRisk s) {
@@ -1140,28 +1225,75 @@ public final class RiskEngine implements TimerHandler {
         return Fixed.format(rate, Fixed.RATE_SCALE);
     }
 
-    /** Sorted audit metadata with fixed number formats. */
-    private static final class Meta {
-        final TreeMap<String, String> map = new TreeMap<>();
+    /** The metadata of a strategy state change, completed with that strategy's pause causes. */
+    private interface MetaSource {
+        AuditMetadata withPauseCauses(String pauseCauses);
+    }
+
+    private static final AuditMetadata.Layout STALE_LAYOUT =
+            AuditMetadata.Layout.of("instrument", "lastDataNanos", "staleAfterNanos", "nowNanos", "pauseCauses");
+    private static final int STALE_INSTRUMENT = STALE_LAYOUT.indexOf("instrument");
+    private static final int STALE_LAST = STALE_LAYOUT.indexOf("lastDataNanos");
+    private static final int STALE_AFTER = STALE_LAYOUT.indexOf("staleAfterNanos");
+    private static final int STALE_NOW = STALE_LAYOUT.indexOf("nowNanos");
+    private static final int STALE_CAUSES = STALE_LAYOUT.indexOf("pauseCauses");
+    private static final AuditMetadata.Layout FRESH_LAYOUT = AuditMetadata.Layout.of("instrument", "lastDataNanos", "pauseCauses");
+    private static final int FRESH_INSTRUMENT = FRESH_LAYOUT.indexOf("instrument");
+    private static final int FRESH_LAST = FRESH_LAYOUT.indexOf("lastDataNanos");
+    private static final int FRESH_CAUSES = FRESH_LAYOUT.indexOf("pauseCauses");
+
+    /**
+     * The metadata of a stale-data pause, on a shared key layout (a sparse trade tape pauses every few trades). The
+     * same entries as {@code new Meta().text("instrument", ..).num("lastDataNanos", ..).num("staleAfterNanos", ..)
+     * .num("nowNanos", ..)} plus the pause causes.
+     */
+    private record StaleMeta(String instrument, long lastDataNanos, long staleAfterNanos, long nowNanos) implements MetaSource {
+        @Override
+        public AuditMetadata withPauseCauses(final String pauseCauses) {
+            return STALE_LAYOUT.values().text(STALE_INSTRUMENT, instrument).number(STALE_LAST, lastDataNanos)
+                    .number(STALE_AFTER, staleAfterNanos).number(STALE_NOW, nowNanos).text(STALE_CAUSES, pauseCauses).build();
+        }
+    }
+
+    /** The metadata of the resume when data is fresh again: instrument, lastDataNanos and the pause causes. */
+    private record FreshMeta(String instrument, long lastDataNanos) implements MetaSource {
+        @Override
+        public AuditMetadata withPauseCauses(final String pauseCauses) {
+            return FRESH_LAYOUT.values().text(FRESH_INSTRUMENT, instrument).number(FRESH_LAST, lastDataNanos)
+                    .text(FRESH_CAUSES, pauseCauses).build();
+        }
+    }
+
+    /**
+     * Sorted audit metadata with fixed number formats. Numbers stay {@code long}s in the {@link AuditMetadata} until
+     * someone reads them as text (the trace encoder writes their digits directly).
+     */
+    private static final class Meta implements MetaSource {
+        final AuditMetadata.Builder metadata = AuditMetadata.builder();
 
         Meta text(final String k, final String v) {
-            map.put(k, v);
+            metadata.text(k, v);
             return this;
         }
 
         Meta num(final String k, final long v) {
-            map.put(k, Long.toString(v));
+            metadata.number(k, v);
             return this;
         }
 
         Meta money(final String k, final long v) {
-            map.put(k, Fixed.formatMoney(v));
+            metadata.text(k, Fixed.formatMoney(v));
             return this;
         }
 
         Meta rate(final String k, final long v) {
-            map.put(k, rateText(v));
+            metadata.text(k, rateText(v));
             return this;
+        }
+
+        @Override
+        public AuditMetadata withPauseCauses(final String pauseCauses) {
+            return metadata.buildWith("pauseCauses", pauseCauses);
         }
     }
 
@@ -1292,16 +1424,17 @@ public final class RiskEngine implements TimerHandler {
             }
             strategies.put(s.id, s);
         }
+        strategyArray = strategies.values().toArray(new StrategyRisk[0]);
         if (globalWindow != null) {
             globalWindow.restore(snap.globalWindowNanos());
         }
         data.clear();
+        staleTimers.clear();
         for (final RiskSnapshot.DataSnapshot x : snap.data()) {
-            final DataClock c = new DataClock();
+            final DataClock c = dataClock(x.instrumentId());
             c.lastDataNanos = x.lastDataNanos();
             c.stale = x.stale();
             c.timerDeadlineNanos = x.timerDeadlineNanos();
-            data.put(x.instrumentId(), c);
         }
         openVenues.clear();
         openVenues.addAll(snap.openVenues());

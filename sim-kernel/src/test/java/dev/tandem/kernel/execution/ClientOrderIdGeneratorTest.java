@@ -50,6 +50,25 @@ class ClientOrderIdGeneratorTest {
         assertThat(g1.counters()).containsEntry("s1", 3L);
     }
 
+    /** The id built in one buffer equals the plain definition: run tag, strategy, base-36 counter padded to six. */
+    @Test
+    void idsMatchTheirDefinitionForAnyCounter() {
+        final dev.tandem.testkit.Gen<Long> counters = dev.tandem.testkit.Gen.frequency(
+                dev.tandem.testkit.Gen.weighted(2, dev.tandem.testkit.Gen.longs(0, 100_000)),
+                dev.tandem.testkit.Gen.weighted(2, dev.tandem.testkit.Gen.longs(0, 3_656_158_440_062_974L)),
+                dev.tandem.testkit.Gen.weighted(1, dev.tandem.testkit.Gen.oneOf(0L, 35L, 36L, 1_295L, 1_296L, 2_176_782_334L, 2_176_782_335L)));
+        dev.tandem.testkit.Property.forAll(counters).tries(2_000).check(last -> {
+            final ClientOrderIdGenerator g = new ClientOrderIdGenerator("r9");
+            final TreeMap<String, Long> restored = new TreeMap<>();
+            restored.put("strat", last);
+            g.restore(restored);
+            final StrategyId s = new StrategyId("strat");
+            assertThat(g.next(s).value()).isEqualTo("r9-strat-" + ClientOrderIdGenerator.counter(last + 1));
+            assertThat(g.next(s).value()).isEqualTo("r9-strat-" + ClientOrderIdGenerator.counter(last + 2));
+            assertThat(g.counters()).containsEntry("strat", last + 2);
+        });
+    }
+
     @Test
     void runTagIsValidated() {
         assertThatThrownBy(() -> new ClientOrderIdGenerator("")).isInstanceOf(IllegalArgumentException.class);
