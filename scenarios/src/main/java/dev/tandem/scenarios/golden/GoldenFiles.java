@@ -52,8 +52,9 @@ public final class GoldenFiles {
      * (a golden that already holds this hash is not rewritten).
      */
     public static boolean write(final Path scenario, final String traceHash) throws IOException {
-        if (!traceHash.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("not a SHA-256 hex trace hash: " + traceHash);
+        // the kernel's trace hash: 128 bits as 32 lower-case hex digits (trace encoding v1, docs/DETERMINISM.md)
+        if (!traceHash.matches("[0-9a-f]{32}")) {
+            throw new IllegalArgumentException("not a 32-digit lower-case hex trace hash: " + traceHash);
         }
         final String existing = Files.isRegularFile(goldenOf(scenario)) ? read(scenario) : null;
         if (traceHash.equals(existing)) {
