@@ -1114,6 +1114,13 @@ public final class SimVenue {
             settle(b);
             if (moveMark && marketData.wants(b.instrument.id(), DataKind.MARK_PRICE)) {
                 marketData.deliver(new MarkPrice(b.instrument.id(), gapped, 0, now, now));
+            } else if (!moveMark && marketData.wants(b.instrument.id(), DataKind.TRADES)) {
+                // Without a mark series the gap would stay invisible to subscribers until the next bar or trade (a
+                // kernel values positions, and runs its inventory-edge check, on market data). Simplified model: the
+                // gap prints as one trade of the minimum quantity at the gapped price, aggressor in the gap's direction.
+                final Side aggressor = f.fault().magnitude() < 0 ? Side.SELL : Side.BUY;
+                marketData.deliver(new TradeTick(b.instrument.id(), gapped, b.instrument.minQty(), aggressor,
+                        "T" + nextTradeId++, now, now));
             }
         }
     }
