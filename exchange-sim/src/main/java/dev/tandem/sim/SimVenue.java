@@ -997,6 +997,7 @@ public final class SimVenue {
         final boolean topChanged = nb == 0 || na == 0 || b.pubBids == 0 || b.pubAsks == 0
                 || b.bidPx[0] != b.pubBidPx[0] || b.bidQty[0] != b.pubBidQty[0]
                 || b.askPx[0] != b.pubAskPx[0] || b.askQty[0] != b.pubAskQty[0];
+        final boolean wasTwoSided = b.pubBids > 0 && b.pubAsks > 0;
         System.arraycopy(b.bidPx, 0, b.pubBidPx, 0, nb);
         System.arraycopy(b.bidQty, 0, b.pubBidQty, 0, nb);
         System.arraycopy(b.askPx, 0, b.pubAskPx, 0, na);
@@ -1008,6 +1009,12 @@ public final class SimVenue {
         int sent = 0;
         if ((topChanged || force) && nb > 0 && na > 0 && marketData.wants(id, DataKind.QUOTES)) {
             marketData.deliver(new QuoteTick(id, b.bidPx[0], b.bidQty[0], b.askPx[0], b.askQty[0], now, now));
+            sent++;
+        } else if (topChanged && wasTwoSided && marketData.wants(id, DataKind.QUOTES)) {
+            // The book lost a side: without this the subscriber keeps the last two-sided quote and prices (values
+            // positions, checks risk) at a touch that no longer exists. An empty side is sent as price 0, qty 0.
+            marketData.deliver(new QuoteTick(id, nb > 0 ? b.bidPx[0] : 0, nb > 0 ? b.bidQty[0] : 0,
+                    na > 0 ? b.askPx[0] : 0, na > 0 ? b.askQty[0] : 0, now, now));
             sent++;
         }
         if (marketData.wants(id, DataKind.BOOK)) {
@@ -1129,6 +1136,13 @@ public final class SimVenue {
             settle(b);
             if (moveMark && marketData.wants(b.instrument.id(), DataKind.MARK_PRICE)) {
                 marketData.deliver(new MarkPrice(b.instrument.id(), gapped, 0, now, now));
+            } else if (!moveMark && marketData.wants(b.instrument.id(), DataKind.TRADES)) {
+                // Without a mark series the gap would stay invisible to subscribers until the next bar or trade (a
+                // kernel values positions, and runs its inventory-edge check, on market data). Simplified model: the
+                // gap prints as one trade of the minimum quantity at the gapped price, aggressor in the gap's direction.
+                final Side aggressor = f.fault().magnitude() < 0 ? Side.SELL : Side.BUY;
+                marketData.deliver(new TradeTick(b.instrument.id(), gapped, b.instrument.minQty(), aggressor,
+                        "T" + nextTradeId++, now, now));
             }
         }
     }

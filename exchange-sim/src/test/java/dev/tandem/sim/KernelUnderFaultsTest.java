@@ -17,6 +17,7 @@ import dev.tandem.kernel.command.SubmitOrder;
 import dev.tandem.kernel.data.Bar;
 import dev.tandem.kernel.data.BookSnapshot;
 import dev.tandem.kernel.data.MarkPrice;
+import dev.tandem.kernel.data.TradeTick;
 import dev.tandem.kernel.data.MarketData;
 import dev.tandem.kernel.data.QuoteTick;
 import dev.tandem.kernel.event.CancelRejected;
@@ -473,6 +474,23 @@ class KernelUnderFaultsTest {
         assertThat(h.kernel().portfolio().positionQty(ID)).isZero();
         assertThat(phase(h, FaultType.PRICE_GAP, FaultPhase.HIT)).singleElement()
                 .satisfies(r -> assertThat(r.detail()).contains("-> " + gapped));
+    }
+
+    @Test
+    void aPriceGapWithoutAMarkSeriesPrintsATradeSoTheKernelValuesThePositionAtTheGappedPrice() {
+        final ScriptedStrategy s = new ScriptedStrategy().at(at(5), c -> Fixtures.marketBuy(c, QTY));
+        final SimHarness h = run(s, FaultPlan.of(Fault.priceGap(at(10.5), ID.symbol(), -500)));
+        h.replay(bars(20, PX)).runUntil(at(10.75));
+
+        final long gapped = BTC.price("57000.00");
+        assertThat(inbound(h, MarkPrice.class)).as("no mark series: none invented").isEmpty();
+        assertThat(inbound(h, TradeTick.class)).filteredOn(t -> t.tsEventNanos() == at(10.5)).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.price()).isEqualTo(gapped);
+                    assertThat(t.aggressor()).isEqualTo(Side.SELL);
+                    assertThat(t.qty()).isPositive();
+                });
+        assertThat(h.kernel().data().referencePrice(ID)).as("priced at the gap before the next bar").isEqualTo(gapped);
     }
 
     @Test

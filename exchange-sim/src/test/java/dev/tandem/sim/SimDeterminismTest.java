@@ -148,7 +148,7 @@ class SimDeterminismTest {
         assertThat(h.venueDigest()).isEqualTo(GOLDEN_VENUE_DIGEST);
     }
 
-    private static final String GOLDEN_VENUE_DIGEST = "74701012a00130e266dcca73c5dd02a03062a08555452b598e0c13bfe9016800";
+    private static final String GOLDEN_VENUE_DIGEST = "bf9810f7c1751ab6c202f74dbfc08d9cfa5c2defb1226f1b4748274409d2ddc2";
 
     @Test
     void aBookDrivenRunWithAgentsIsAlsoAPureFunctionOfTheSeed() {

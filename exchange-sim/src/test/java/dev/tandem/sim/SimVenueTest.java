@@ -185,6 +185,32 @@ class SimVenueTest {
     }
 
     @Test
+    void aBookThatLosesASidePublishesAOneSidedQuoteSoTheKernelStopsPricingAtTheOldTouch() {
+        final ScriptedStrategy s = new ScriptedStrategy().at(at(2.5), c -> Fixtures.marketBuy(c, QTY));
+        final SimHarness h = SimHarness.builder(Fixtures.config(7)).barFill(BarFill.NONE).strategy(Fixtures.spec(s))
+                .subscribe(EnumSet.of(DataKind.QUOTES, DataKind.TRADES)).build().start();
+        h.atTime(at(1), () -> {
+            h.agentOrder(BTC, Side.SELL, BTC.price("60010.00"), QTY); // the only ask: the buy takes all of it
+            h.agentOrder(BTC, Side.BUY, BTC.price("59990.00"), BTC.qty("0.020"));
+        });
+        h.runUntil(at(2));
+        assertThat(h.kernel().data().referencePrice(ID)).as("two-sided: the mid").isEqualTo(BTC.price("60000.00"));
+        h.runUntil(at(4));
+
+        final QuoteTick quote = h.kernel().data().quote(ID);
+        assertThat(quote.bidPrice()).isEqualTo(BTC.price("59990.00"));
+        assertThat(quote.askPrice()).as("no ask left").isZero();
+        assertThat(quote.askQty()).isZero();
+        assertThat(h.kernel().data().referencePrice(ID)).as("priced at the last trade, not the vanished mid")
+                .isEqualTo(BTC.price("60010.00"));
+        final long quotes = h.journal().events().stream().filter(e -> e instanceof QuoteTick).count();
+        h.atTime(at(5), () -> h.agentOrder(BTC, Side.BUY, BTC.price("59980.00"), BTC.qty("0.020")));
+        h.runUntil(at(6));
+        assertThat(h.journal().events().stream().filter(e -> e instanceof QuoteTick).count())
+                .as("still one-sided and the top unchanged: nothing more to say").isEqualTo(quotes);
+    }
+
+    @Test
     void ownTradesMoveTheLastPriceSoAnAgentTradeTriggersAStop() {
         final long trigger = BTC.price("59990.00");
         final ScriptedStrategy s = new ScriptedStrategy()
