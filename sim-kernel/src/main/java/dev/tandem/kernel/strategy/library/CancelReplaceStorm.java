@@ -1,17 +1,11 @@
 package dev.tandem.kernel.strategy.library;
 
-import dev.tandem.kernel.data.Bar;
-import dev.tandem.kernel.data.BookSnapshot;
-import dev.tandem.kernel.data.MarkPrice;
-import dev.tandem.kernel.data.QuoteTick;
-import dev.tandem.kernel.data.TradeTick;
 import dev.tandem.kernel.event.OrderEvent;
 import dev.tandem.kernel.model.ClientOrderId;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.ReasonCode;
 import dev.tandem.kernel.model.Side;
-import dev.tandem.kernel.strategy.SnapshottableStrategy;
 import dev.tandem.kernel.strategy.StrategyContext;
 import dev.tandem.kernel.strategy.SubmitResult;
 import dev.tandem.kernel.time.TimeEvent;
@@ -35,7 +29,7 @@ import java.util.List;
  * </ul>
  * A beat without a reference price is skipped. A DISABLED strategy receives no timer callbacks, so the storm ends there.
  */
-public final class CancelReplaceStorm implements SnapshottableStrategy {
+public final class CancelReplaceStorm extends ChaosStrategy {
     /** The name in the library. */
     public static final String NAME = "cancel-replace-storm";
     private static final String STATE_FORMAT = NAME + "/1";
@@ -126,31 +120,7 @@ public final class CancelReplaceStorm implements SnapshottableStrategy {
     }
 
     @Override
-    public void onBar(final Bar bar) {
-        dataSeen();
-    }
-
-    @Override
-    public void onTrade(final TradeTick trade) {
-        dataSeen();
-    }
-
-    @Override
-    public void onQuote(final QuoteTick quote) {
-        dataSeen();
-    }
-
-    @Override
-    public void onBook(final BookSnapshot book) {
-        dataSeen();
-    }
-
-    @Override
-    public void onMarkPrice(final MarkPrice mark) {
-        dataSeen();
-    }
-
-    private void dataSeen() {
+    protected void onAnyData() {
         if (!pacer.started()) {
             pacer.start(ctx.nowNanos() + LibMath.millis(config.startDelayMs()));
             ctx.setTimer(TIMER, pacer.nextDeadline());

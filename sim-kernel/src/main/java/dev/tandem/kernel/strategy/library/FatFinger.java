@@ -1,15 +1,9 @@
 package dev.tandem.kernel.strategy.library;
 
-import dev.tandem.kernel.data.Bar;
-import dev.tandem.kernel.data.BookSnapshot;
-import dev.tandem.kernel.data.MarkPrice;
-import dev.tandem.kernel.data.QuoteTick;
-import dev.tandem.kernel.data.TradeTick;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.Side;
-import dev.tandem.kernel.strategy.SnapshottableStrategy;
 import dev.tandem.kernel.strategy.StrategyContext;
 import dev.tandem.kernel.strategy.SubmitResult;
 import dev.tandem.kernel.time.TimeEvent;
@@ -27,7 +21,7 @@ import java.util.List;
  * price). Quantity: {@code size × qtyFactor} rounded down to the lot. A result that would not fit a {@code long} is
  * clamped to the largest representable tick or lot multiple (the risk engine denies an order whose notional overflows).
  */
-public final class FatFinger implements SnapshottableStrategy {
+public final class FatFinger extends ChaosStrategy {
     /** The name in the library. */
     public static final String NAME = "fat-finger";
     private static final String STATE_FORMAT = NAME + "/1";
@@ -107,31 +101,7 @@ public final class FatFinger implements SnapshottableStrategy {
     }
 
     @Override
-    public void onBar(final Bar bar) {
-        dataSeen();
-    }
-
-    @Override
-    public void onTrade(final TradeTick trade) {
-        dataSeen();
-    }
-
-    @Override
-    public void onQuote(final QuoteTick quote) {
-        dataSeen();
-    }
-
-    @Override
-    public void onBook(final BookSnapshot book) {
-        dataSeen();
-    }
-
-    @Override
-    public void onMarkPrice(final MarkPrice mark) {
-        dataSeen();
-    }
-
-    private void dataSeen() {
+    protected void onAnyData() {
         if (!armed) {
             armed = true;
             ctx.setTimer(TIMER, ctx.nowNanos() + LibMath.millis(config.delayMs()));

@@ -1,14 +1,8 @@
 package dev.tandem.kernel.strategy.library;
 
-import dev.tandem.kernel.data.Bar;
-import dev.tandem.kernel.data.BookSnapshot;
-import dev.tandem.kernel.data.MarkPrice;
-import dev.tandem.kernel.data.QuoteTick;
-import dev.tandem.kernel.data.TradeTick;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import dev.tandem.kernel.model.Side;
-import dev.tandem.kernel.strategy.SnapshottableStrategy;
 import dev.tandem.kernel.strategy.StrategyContext;
 import dev.tandem.kernel.strategy.SubmitResult;
 import dev.tandem.kernel.time.TimeEvent;
@@ -27,7 +21,7 @@ import java.util.List;
  * rest), or a MARKET order; side BUY, SELL, or ALTERNATE (BUY on even beats). A beat with no reference price for a
  * LIMIT is skipped (counted). A DISABLED strategy receives no timer callbacks, so the loop ends there for good.
  */
-public final class RogueLoop implements SnapshottableStrategy {
+public final class RogueLoop extends ChaosStrategy {
     /** The name in the library. */
     public static final String NAME = "rogue-loop";
     private static final String STATE_FORMAT = NAME + "/1";
@@ -113,31 +107,7 @@ public final class RogueLoop implements SnapshottableStrategy {
     }
 
     @Override
-    public void onBar(final Bar bar) {
-        dataSeen();
-    }
-
-    @Override
-    public void onTrade(final TradeTick trade) {
-        dataSeen();
-    }
-
-    @Override
-    public void onQuote(final QuoteTick quote) {
-        dataSeen();
-    }
-
-    @Override
-    public void onBook(final BookSnapshot book) {
-        dataSeen();
-    }
-
-    @Override
-    public void onMarkPrice(final MarkPrice mark) {
-        dataSeen();
-    }
-
-    private void dataSeen() {
+    protected void onAnyData() {
         if (!pacer.started()) {
             pacer.start(ctx.nowNanos() + LibMath.millis(config.startDelayMs()));
             ctx.setTimer(TIMER, pacer.nextDeadline());
