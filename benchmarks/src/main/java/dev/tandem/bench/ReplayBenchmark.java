@@ -117,19 +117,25 @@ public class ReplayBenchmark {
                 Fixed.rate("0.005"));
     }
 
-    /** {@code -Dtandem.sharedData}, else the first {@code shared/data} (holding SOURCES.md) above the working directory. */
+    /**
+     * {@code -Dtandem.sharedData}, else the repository's own {@code data/} (a copy of the shared data, see
+     * data/SOURCES.md) or a {@code shared/data}, whichever holds SOURCES.md first above the working directory.
+     */
     static Path sharedData() {
         final String override = System.getProperty("tandem.sharedData");
         if (override != null && !override.isEmpty()) {
             return Path.of(override);
         }
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("pom.xml")) && Files.isRegularFile(dir.resolve("data").resolve("SOURCES.md"))) {
+                return dir.resolve("data");
+            }
             final Path candidate = dir.resolve("shared").resolve("data");
             if (Files.isRegularFile(candidate.resolve("SOURCES.md"))) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("shared/data not found above " + Path.of("").toAbsolutePath()
+        throw new IllegalStateException("data/ or shared/data not found above " + Path.of("").toAbsolutePath()
                 + "; pass -jvmArgsAppend -Dtandem.sharedData=DIR");
     }
 
