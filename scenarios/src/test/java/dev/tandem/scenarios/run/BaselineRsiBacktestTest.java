@@ -2,16 +2,12 @@ package dev.tandem.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.kernel.event.KernelEvent;
-import dev.tandem.kernel.event.OrderFilled;
 import dev.tandem.kernel.model.Side;
 import dev.tandem.scenarios.load.ScenarioLoader;
-import dev.tandem.scenarios.model.MarketDataSpec;
 import dev.tandem.scenarios.model.Scenario;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,24 +24,16 @@ import org.junit.jupiter.api.Test;
 class BaselineRsiBacktestTest {
     static final Path FILE = Path.of("library", "baseline-rsi-eth-5m.yaml");
 
-    record Trade(Side side, BigDecimal price, BigDecimal qty) {}
-
     @Test
     void theFillsAreTheRsiSignalsOfAnIndependentRecomputation() throws Exception {
         final Scenario s = ScenarioLoader.defaults().load(FILE);
-        final Path csv = ((MarketDataSpec.FileData) s.marketData()).path();
-        final List<BigDecimal> closes = new ArrayList<>();
-        for (final String line : Files.readAllLines(csv)) {
-            if (!line.startsWith("time")) {
-                closes.add(new BigDecimal(line.split(",")[4]));
-            }
-        }
+        final List<BigDecimal> closes = BaselineCheck.closes(s);
         assertThat(closes).hasSize(580);
 
         final int period = 7;
         final BigDecimal lower = new BigDecimal("30");
         final BigDecimal upper = new BigDecimal("70");
-        final List<Trade> expected = new ArrayList<>();
+        final List<BaselineCheck.Trade> expected = new ArrayList<>();
         BigDecimal cash = new BigDecimal("10000");
         BigDecimal eth = BigDecimal.ZERO;
         final List<BigDecimal> rsi = rsiSeries(closes, period);
@@ -57,11 +45,11 @@ class BaselineRsiBacktestTest {
             final BigDecimal close = closes.get(i);
             if (eth.signum() == 0 && r.compareTo(lower) < 0) {
                 final BigDecimal qty = cash.divide(close, 5, RoundingMode.DOWN);
-                expected.add(new Trade(Side.BUY, close, qty));
+                expected.add(new BaselineCheck.Trade(Side.BUY, close, qty));
                 cash = cash.subtract(qty.multiply(close));
                 eth = qty;
             } else if (eth.signum() > 0 && r.compareTo(upper) > 0) {
-                expected.add(new Trade(Side.SELL, close, eth));
+                expected.add(new BaselineCheck.Trade(Side.SELL, close, eth));
                 cash = cash.add(eth.multiply(close));
                 eth = BigDecimal.ZERO;
             }
@@ -69,14 +57,7 @@ class BaselineRsiBacktestTest {
         assertThat(expected).as("the data has at least one round trip").hasSizeGreaterThanOrEqualTo(2);
 
         final ScenarioRunner.Run run = ScenarioRunner.defaults().runFull(s);
-        final List<Trade> actual = new ArrayList<>();
-        for (final KernelEvent e : run.record().events()) {
-            if (e instanceof OrderFilled fill) {
-                actual.add(new Trade(fill.side(), BigDecimal.valueOf(fill.lastPrice(), 2), BigDecimal.valueOf(fill.lastQty(), 5)));
-            }
-        }
-        assertThat(actual).usingElementComparator((a, b) -> a.side() == b.side() && a.price().compareTo(b.price()) == 0
-                && a.qty().compareTo(b.qty()) == 0 ? 0 : 1).containsExactlyElementsOf(expected);
+        BaselineCheck.assertFills(run, 2, 5, expected);
         final BigDecimal finalEquity = cash.add(eth.multiply(closes.get(closes.size() - 1)));
         assertThat(new BigDecimal(run.result().finalState().equity())).isEqualByComparingTo(finalEquity.setScale(8, RoundingMode.HALF_EVEN));
     }

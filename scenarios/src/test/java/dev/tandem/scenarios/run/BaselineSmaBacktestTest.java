@@ -2,16 +2,12 @@ package dev.tandem.scenarios.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.kernel.event.KernelEvent;
-import dev.tandem.kernel.event.OrderFilled;
 import dev.tandem.kernel.model.Side;
 import dev.tandem.scenarios.load.ScenarioLoader;
-import dev.tandem.scenarios.model.MarketDataSpec;
 import dev.tandem.scenarios.model.Scenario;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,24 +21,16 @@ import org.junit.jupiter.api.Test;
 class BaselineSmaBacktestTest {
     static final Path FILE = Path.of("library", "baseline-sma-btc-1h.yaml");
 
-    record Trade(Side side, BigDecimal price, BigDecimal qty) {}
-
     @Test
     void theFillsAreTheCrossoversOfAnIndependentRecomputation() throws Exception {
         final Scenario s = ScenarioLoader.defaults().load(FILE);
-        final Path csv = ((MarketDataSpec.FileData) s.marketData()).path();
-        final List<BigDecimal> closes = new ArrayList<>();
-        for (final String line : Files.readAllLines(csv)) {
-            if (!line.startsWith("time")) {
-                closes.add(new BigDecimal(line.split(",")[4]));
-            }
-        }
+        final List<BigDecimal> closes = BaselineCheck.closes(s);
         assertThat(closes).hasSize(161);
 
         final int fast = 10;
         final int slow = 30;
         final MathContext mc = MathContext.DECIMAL128;
-        final List<Trade> expected = new ArrayList<>();
+        final List<BaselineCheck.Trade> expected = new ArrayList<>();
         BigDecimal cash = new BigDecimal("10000");
         BigDecimal btc = BigDecimal.ZERO;
         int previous = 0;
@@ -53,11 +41,11 @@ class BaselineSmaBacktestTest {
             final BigDecimal close = closes.get(i);
             if (previous < 0 && sign > 0 && btc.signum() == 0) {
                 final BigDecimal qty = cash.divide(close, 8, RoundingMode.DOWN);
-                expected.add(new Trade(Side.BUY, close, qty));
+                expected.add(new BaselineCheck.Trade(Side.BUY, close, qty));
                 cash = cash.subtract(qty.multiply(close));
                 btc = qty;
             } else if (previous > 0 && sign < 0 && btc.signum() > 0) {
-                expected.add(new Trade(Side.SELL, close, btc));
+                expected.add(new BaselineCheck.Trade(Side.SELL, close, btc));
                 cash = cash.add(btc.multiply(close));
                 btc = BigDecimal.ZERO;
             }
@@ -66,14 +54,7 @@ class BaselineSmaBacktestTest {
         assertThat(expected).as("the data has at least one round trip").hasSizeGreaterThanOrEqualTo(2);
 
         final ScenarioRunner.Run run = ScenarioRunner.defaults().runFull(s);
-        final List<Trade> actual = new ArrayList<>();
-        for (final KernelEvent e : run.record().events()) {
-            if (e instanceof OrderFilled fill) {
-                actual.add(new Trade(fill.side(), BigDecimal.valueOf(fill.lastPrice(), 2), BigDecimal.valueOf(fill.lastQty(), 8)));
-            }
-        }
-        assertThat(actual).usingElementComparator((a, b) -> a.side() == b.side() && a.price().compareTo(b.price()) == 0
-                && a.qty().compareTo(b.qty()) == 0 ? 0 : 1).containsExactlyElementsOf(expected);
+        BaselineCheck.assertFills(run, 2, 8, expected);
         final BigDecimal finalEquity = cash.add(btc.multiply(closes.get(closes.size() - 1)));
         assertThat(new BigDecimal(run.result().finalState().equity())).isEqualByComparingTo(finalEquity.setScale(8, RoundingMode.HALF_EVEN));
     }
