@@ -717,7 +717,7 @@ public final class Kernel {
         for (final Drift d : drifts) {
             emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
         }
-        adoptOrders(snapshot, local, drifts);
+        adoptOrders(snapshot, drifts);
         emit(new ReconciliationCompleted(snapshot.venue(), "ORDERS", drifts.size(), snapshot.tsEventNanos(), clock.nowNanos()));
     }
 
@@ -733,20 +733,19 @@ public final class Kernel {
     }
 
     /**
-     * Adopts the venue's truth for our orders by feeding the order manager a status report per drift: an order
-     * missing at the venue is closed as canceled; fills and statuses we missed are applied (inferred fills with
-     * deterministic trade ids). Orders the venue has and we do not know are only reported: they may belong to a
-     * person trading the same account, so the kernel neither adopts nor cancels them.
+     * Adopts the venue's truth for our orders by feeding the order manager a status report per drift: fills and
+     * statuses we missed are applied (inferred fills with deterministic trade ids). An order missing at the venue is
+     * not closed on that evidence: the order manager asks the venue for its status ({@link OrderManager#queryMissing}),
+     * and the answer books its fills or closes it. Orders the venue has and we do not know are only reported: they
+     * may belong to a person trading the same account, so the kernel neither adopts nor cancels them.
      */
-    private void adoptOrders(final VenueOpenOrders snapshot, final List<VenueOrder> local, final List<Drift> drifts) {
+    private void adoptOrders(final VenueOpenOrders snapshot, final List<Drift> drifts) {
         final TreeMap<ClientOrderId, VenueOrder> venueById = new TreeMap<>();
         for (final VenueOrder vo : snapshot.orders()) {
             if (vo.clientOrderId() != null) {
                 venueById.put(vo.clientOrderId(), vo);
             }
         }
-        final TreeMap<ClientOrderId, VenueOrder> localById = new TreeMap<>();
-        local.forEach(vo -> localById.put(vo.clientOrderId(), vo));
         final java.util.TreeSet<ClientOrderId> done = new java.util.TreeSet<>();
         for (final Drift d : drifts) {
             final ClientOrderId id = d.clientOrderId();
@@ -755,9 +754,10 @@ public final class Kernel {
             }
             final VenueOrder venueView;
             if (d.kind() == DriftKind.MISSING_ORDER) {
-                final VenueOrder mine = localById.get(id);
-                venueView = new VenueOrder(id, mine.venueOrderId(), mine.instrumentId(), mine.side(), mine.type(), mine.price(),
-                        mine.qty(), mine.filledQty(), mine.avgFillPrice(), VenueOrderStatus.CANCELED);
+                // Absent from the open orders does not say how it ended: it may have filled with every fill report
+                // lost or still on the way. Ask the venue; its answer books the fills or closes the order.
+                orders.queryMissing(id);
+                continue;
             } else if (d.kind() == DriftKind.EXTERNAL_FILL || d.kind() == DriftKind.ORDER_STATUS) {
                 venueView = venueById.get(id);
             } else {
@@ -813,14 +813,15 @@ public final class Kernel {
 
     /**
      * Instruments of a venue with an order whose fills may be in flight or not yet known: sent and not acknowledged
-     * (PENDING_NEW), outcome unknown (UNKNOWN), or a cancel in flight (PENDING_CANCEL).
+     * (PENDING_NEW), outcome unknown (UNKNOWN), a cancel in flight (PENDING_CANCEL), or a status query in flight or
+     * scheduled (for example about an order reconciliation found missing at the venue).
      */
     private java.util.TreeSet<InstrumentId> unsettledInstruments(final String venue) {
         final java.util.TreeSet<InstrumentId> out = new java.util.TreeSet<>();
         for (final Order o : orders.openOrders()) {
             if (o.instrumentId().venue().equals(venue) && !o.isQueued()
                     && (o.state() == OrderState.PENDING_NEW || o.state() == OrderState.UNKNOWN
-                            || o.state() == OrderState.PENDING_CANCEL)) {
+                            || o.state() == OrderState.PENDING_CANCEL || orders.hasPendingQuery(o.clientOrderId()))) {
                 out.add(o.instrumentId());
             }
         }

@@ -51,9 +51,10 @@ public record KernelSnapshot(
     /**
      * The current text-format version. 2: {@link #traceHash} is a trace of the binary trace encoding (32 hex digits,
      * see {@link dev.tandem.kernel.journal.TraceHash}); version 1 snapshots held a SHA-256 text trace, which a
-     * restored kernel could not continue.
+     * restored kernel could not continue. 3: each order records {@code missingQueryFrom} (an order that
+     * reconciliation found missing at the venue and is being asked about).
      */
-    public static final int VERSION = 2;
+    public static final int VERSION = 3;
 
     /** Copies every list; checks the fields every restore needs. */
     public KernelSnapshot {

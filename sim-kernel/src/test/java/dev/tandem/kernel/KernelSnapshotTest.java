@@ -379,7 +379,7 @@ class KernelSnapshotTest {
         final Scenario sc = retryPendingAtCut();
         final KernelSnapshot s = sc.cut().snapshot();
         final String text = s.toText();
-        assertThat(text).doesNotContain("\n").startsWith("{\"@\":\"KernelSnapshot\",\"version\":2,");
+        assertThat(text).doesNotContain("\n").startsWith("{\"@\":\"KernelSnapshot\",\"version\":3,");
         final KernelSnapshot back = KernelSnapshot.fromText(text);
         assertThat(back).isEqualTo(s);
         assertThat(back.toText()).isEqualTo(text);
@@ -390,12 +390,12 @@ class KernelSnapshotTest {
 
     @Test
     void unreadableTextIsRefusedWithAMessage() {
-        assertThatThrownBy(() -> KernelSnapshot.fromText("{\"@\":\"KernelSnapshot\",\"version\":2}"))
+        assertThatThrownBy(() -> KernelSnapshot.fromText("{\"@\":\"KernelSnapshot\",\"version\":3}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a readable kernel snapshot")
                 .hasMessageContaining("missing field 'configFingerprint'");
-        final String text = retryPendingAtCut().cut().snapshot().toText().replace("\"version\":2,", "\"version\":1,");
-        assertThatThrownBy(() -> KernelSnapshot.fromText(text)).hasMessageContaining("version 1 is not supported");
+        final String text = retryPendingAtCut().cut().snapshot().toText().replace("\"version\":3,", "\"version\":2,");
+        assertThatThrownBy(() -> KernelSnapshot.fromText(text)).hasMessageContaining("version 2 is not supported");
     }
 
     @Test

@@ -64,8 +64,8 @@ import java.util.TreeMap;
  * not processed; an UNKNOWN_OUTCOME request is processed but every report it produces is lost and replaced by the
  * failure. {@link #loseNextRequest} loses a request before the venue sees it (UNKNOWN_OUTCOME, not processed).
  * {@link #duplicateReports} delivers everything twice; {@link #delayNextReports} delivers some reports late, so
- * later ones overtake them; {@link #rejectNext} refuses the next submit and {@link #rejectNextCancel} the next cancel;
- * {@link #fillRestingOrder}, {@link #unsolicitedCancel} and {@link #expireRestingOrder} act on a resting order as the
+ * later ones overtake them; {@link #loseNextReports} drops some; {@link #forgetClosedOrder} purges a closed order;
+ * {@link #rejectNext} refuses the next submit and {@link #rejectNextCancel} the next cancel; {@link #fillRestingOrder}, {@link #unsolicitedCancel} and {@link #expireRestingOrder} act on a resting order as the
  * venue would on its own; {@link #setPosition} changes a position behind the kernel's back.
  */
 public final class ScriptedExecutionPort implements ExecutionPort {
@@ -124,6 +124,7 @@ public final class ScriptedExecutionPort implements ExecutionPort {
     private final EnumMap<RequestKind, Integer> lost = new EnumMap<>(RequestKind.class);
     private boolean duplicateReports;
     private int delayedReports;
+    private int lostReports;
     private long delayNanos;
     private boolean losingAnswers;
     private int fillChunks = 1;
@@ -203,6 +204,29 @@ public final class ScriptedExecutionPort implements ExecutionPort {
         }
         this.delayedReports = count;
         this.delayNanos = extraNanos;
+    }
+
+    /**
+     * The next {@code count} reports the venue produces are lost on their way out (a dropped WebSocket message or
+     * HTTP answer): the venue's state changes, the kernel hears nothing.
+     */
+    public void loseNextReports(final int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must not be negative");
+        }
+        this.lostReports = count;
+    }
+
+    /**
+     * The venue forgets a closed order (venues keep closed orders for a limited time): status queries answer "not
+     * found" from now on.
+     */
+    public void forgetClosedOrder(final ClientOrderId id) {
+        final SimOrder o = orders.get(id);
+        if (o == null || o.isOpen()) {
+            throw new IllegalStateException("cannot forget " + id + ": unknown or still open");
+        }
+        orders.remove(id);
     }
 
     /** The next submit (that is not a duplicate) is rejected with this reason. */
@@ -544,6 +568,10 @@ public final class ScriptedExecutionPort implements ExecutionPort {
 
     private void publish(final ExecutionReport r) {
         if (losingAnswers) {
+            return;
+        }
+        if (lostReports > 0) {
+            lostReports--;
             return;
         }
         sink.publish(r);

@@ -73,6 +73,7 @@ public record ExecutionSnapshot(
             boolean cancelOnAccept,
             long amendPrice,
             long amendQty,
+            long missingQueryFrom,
             List<RequestRecord> requests) {
         public OrderRecord {
             tradeIds = List.copyOf(tradeIds);

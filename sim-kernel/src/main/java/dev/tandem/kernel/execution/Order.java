@@ -53,6 +53,12 @@ public final class Order {
     private boolean cancelOnAccept;
     private long amendPrice;
     private long amendQty;
+    /**
+     * 0, or the first command id whose status query can settle an order that reconciliation found missing at the
+     * venue (open here, absent from the venue's open orders): a "not found" answer to such a query closes the order
+     * as canceled; older answers cannot, since they may predate the venue seeing the order.
+     */
+    private long missingQueryFrom;
     /** The four request kinds an order tracks, in {@link RequestKind} order (plain fields: one object fewer per order). */
     private final RequestTracker submitRequest = new RequestTracker(RequestKind.SUBMIT);
     private final RequestTracker cancelRequest = new RequestTracker(RequestKind.CANCEL);
@@ -355,6 +361,14 @@ public final class Order {
         return amendQty;
     }
 
+    long missingQueryFrom() {
+        return missingQueryFrom;
+    }
+
+    void setMissingQueryFrom(final long commandId) {
+        this.missingQueryFrom = commandId;
+    }
+
     void setAmendTarget(final long p, final long q) {
         this.amendPrice = p;
         this.amendQty = q;
@@ -371,7 +385,7 @@ public final class Order {
         return new ExecutionSnapshot.OrderRecord(clientOrderId, strategyId, instrumentId, side, type, timeInForce, price,
                 triggerPrice, qty, reduceOnly, state, previousState, closeReason, venueOrderId, filledQty, fillNotional,
                 feeMoney, syntheticFillQty, tradeIds(), createdNanos, lastUpdateNanos, submitted,
-                queuedUntilNanos, cancelOnAccept, amendPrice, amendQty, reqs);
+                queuedUntilNanos, cancelOnAccept, amendPrice, amendQty, missingQueryFrom, reqs);
     }
 
     static Order restore(final ExecutionSnapshot.OrderRecord r) {
@@ -394,6 +408,7 @@ public final class Order {
         o.cancelOnAccept = r.cancelOnAccept();
         o.amendPrice = r.amendPrice();
         o.amendQty = r.amendQty();
+        o.missingQueryFrom = r.missingQueryFrom();
         for (final ExecutionSnapshot.RequestRecord rr : r.requests()) {
             final RequestTracker t = o.tracker(rr.kind());
             if (t == null) {
@@ -435,7 +450,8 @@ public final class Order {
                 .putLong(queuedUntilNanos)
                 .putBoolean(cancelOnAccept)
                 .putLong(amendPrice)
-                .putLong(amendQty);
+                .putLong(amendQty)
+                .putLong(missingQueryFrom);
         for (final RequestTracker t : trackers()) {
             t.digest(d);
         }

@@ -100,6 +100,11 @@ import java.util.TreeMap;
  *   <li><b>Fills inferred from a status query</b> (after an unknown outcome) get the trade id
  *       {@code q-<clientId>-<cumQty>}, the venue's average price and an estimated taker fee; the venue's own fill
  *       reports for that quantity, if they arrive later, are absorbed instead of being counted twice.</li>
+ *   <li><b>Reports that overtake each other</b>: a fill beyond the order's quantity that an outstanding amend's
+ *       quantity covers proves the amend, which is applied first; a rejection (or a REJECTED status) of an order the
+ *       venue had acknowledged is the venue closing the live order later, booked as canceled with its reason.</li>
+ *   <li><b>Missing orders</b> (open here, absent from the venue's open orders at reconciliation) are queried, not
+ *       closed: {@link #queryMissing}.</li>
  * </ul>
  * Reports that make no sense (unknown client id, illegal transition, overfill) emit a {@link ReportAnomaly} and
  * change nothing. Ports must not call back into the manager synchronously; reports arrive through the kernel.
@@ -437,8 +442,10 @@ public final class OrderManager implements OrderView, TimerHandler {
         final long counted = synthetic ? 0 : Math.min(qty, o.syntheticFillQty());
         final long q = qty - counted;
         if (q > 0 && o.filledQty() + q > o.qty()) {
-            anomaly(r, id, "overfill: filled " + o.filledQty() + " + " + q + " > qty " + o.qty());
-            return;
+            if (!amendProvenByFill(o, r, q, tsEvent)) {
+                anomaly(r, id, "overfill: filled " + o.filledQty() + " + " + q + " > qty " + o.qty());
+                return;
+            }
         }
         if (counted > 0) {
             o.absorbSynthetic(tradeId, counted);
@@ -467,6 +474,27 @@ public final class OrderManager implements OrderView, TimerHandler {
                 o.filledQty(), o.leavesQty(), appliedFee, liquidity, from.isTerminal(), tsEvent, now));
         settleSubmit(o);
         followUps(o);
+    }
+
+    /**
+     * A fill beyond the order's quantity is possible only if an amend that raised the quantity has landed: reports
+     * can overtake each other, so the venue's fill of the larger order may arrive before its amend acknowledgement.
+     * If an amend is outstanding and its quantity covers the fill, the fill proves the amend; it is applied first
+     * (an {@link OrderAmended} at the fill's time), and the acknowledgement, when it comes, finds no amend outstanding
+     * and is ignored as stale. Returns false when no outstanding amend explains the fill (a real overfill).
+     */
+    private boolean amendProvenByFill(final Order o, final ExecutionReport r, final long q, final long tsEvent) {
+        final RequestTracker t = o.tracker(RequestKind.AMEND);
+        if (t.isIdle() || o.amendQty() < o.filledQty() + q) {
+            return false;
+        }
+        final Step s = step(o, OrderTrigger.AMEND_ACK);
+        if (!s.applied()) {
+            return false;
+        }
+        closeTracker(o, t);
+        applyAmend(o, r, o.amendPrice(), o.amendQty(), tsEvent);
+        return true;
     }
 
     private void onAccepted(final VenueAccepted a) {
@@ -499,6 +527,13 @@ public final class OrderManager implements OrderView, TimerHandler {
             becomeUnknown(o, x, "venue reports a duplicate client order id: " + x.message());
             return;
         }
+        if (wasAccepted(o)) {
+            // A venue cannot both accept and reject one placement, so a rejection after the acceptance is the venue
+            // closing the live order later (e.g. a reduce-only order that would increase the position when it comes
+            // to fill): the order is canceled by the venue, for the venue's reason.
+            canceledByVenue(o, x.reason(), x.tsEventNanos());
+            return;
+        }
         final Step s = step(o, OrderTrigger.REJECT);
         if (s.action() == Action.ILLEGAL) {
             anomaly(x, o.clientOrderId(), "REJECT in " + o.state());
@@ -509,6 +544,22 @@ public final class OrderManager implements OrderView, TimerHandler {
             emit(new OrderRejected(o.clientOrderId(), o.strategyId(), o.instrumentId(), x.reason(), x.message(), x.tsEventNanos(), now()));
         }
         settleSubmit(o);
+    }
+
+    /** Acknowledged by the venue and still open: NEW, PARTIALLY_FILLED, or a cancel pending from one of them. */
+    private static boolean wasAccepted(final Order o) {
+        final OrderState live = o.state() == OrderState.PENDING_CANCEL ? o.previousState() : o.state();
+        return live == OrderState.NEW || live == OrderState.PARTIALLY_FILLED;
+    }
+
+    /** Closes an acknowledged order the venue closed on its own terms, as canceled with the venue's reason. */
+    private void canceledByVenue(final Order o, final ReasonCode reason, final long tsEvent) {
+        final Step s = step(o, OrderTrigger.CANCEL_ACK);
+        if (!s.applied()) {
+            return;
+        }
+        commit(o, s, reason);
+        emit(new OrderCanceled(o.clientOrderId(), o.strategyId(), o.instrumentId(), reason, tsEvent, now()));
     }
 
     private void onCanceled(final VenueCanceled c) {
@@ -635,7 +686,11 @@ public final class OrderManager implements OrderView, TimerHandler {
             closeTracker(o, q);
         }
         final VenueOrder vo = r.order();
-        if (vo == null) {
+        if (vo == null && o.isOpen() && o.missingQueryFrom() > 0) {
+            if (answeredCommand >= o.missingQueryFrom()) {
+                closeMissing(o, r);
+            } // else: the answer to a query sent before reconciliation raised the question; asked again below
+        } else if (vo == null) {
             applyQueryTrigger(o, r, OrderTrigger.QUERY_NOT_FOUND, null);
         } else if (vo.filledQty() > o.qty()) {
             anomaly(r, o.clientOrderId(), "venue reports filled " + vo.filledQty() + " > qty " + o.qty());
@@ -652,9 +707,64 @@ public final class OrderManager implements OrderView, TimerHandler {
                 applyQueryTrigger(o, r, trigger, vo);
             }
         }
+        if (vo != null && o.missingQueryFrom() > 0) {
+            o.setMissingQueryFrom(0); // the venue has it (or had it and says how it ended)
+            if (o.isOpen() && vo.status().isClosed()) {
+                // the answer could not be applied (an anomaly was emitted): the venue's word that the order is
+                // closed still stands, or reconciliation would ask about it for ever
+                canceledByVenue(o, ReasonCode.VENUE_OTHER, r.tsEventNanos());
+            }
+        }
         settleSubmit(o);
         resolveAfterQuery(o, r, vo, answeredCommand);
+        if (o.isOpen() && o.missingQueryFrom() > 0 && o.tracker(RequestKind.QUERY_ORDER).isIdle()) {
+            startQuery(o); // that answer was to an older query: ask the question reconciliation raised
+        }
         followUps(o);
+    }
+
+    /**
+     * Reconciliation found this order open here but absent from the venue's open orders. Its fills may not have
+     * reached us (lost or still in flight), so it is not closed on that evidence alone: the venue is asked for the
+     * order's status, and the answer settles it: fills the venue reports are booked to the order (inferred fills),
+     * a closed status closes it, and "not found" (a venue that no longer keeps the order) closes it as canceled with
+     * {@link ReasonCode#VENUE_ORDER_NOT_FOUND}. Only answers to queries sent from now on count. Until the answer the
+     * order's instrument counts as unsettled for position and balance reconciliation. Does nothing for an order that
+     * is unknown, closed, queued or not yet acknowledged.
+     */
+    public void queryMissing(final ClientOrderId id) {
+        final Order o = orders.get(id);
+        if (o == null || !o.isOpen() || o.isQueued() || o.venueOrderId() == null) {
+            return;
+        }
+        o.setMissingQueryFrom(nextCommandId);
+        final RequestTracker q = o.tracker(RequestKind.QUERY_ORDER);
+        if (q.status != RequestStatus.IN_FLIGHT) {
+            startQuery(o);
+        } // else: onStatus asks again when the older query's answer arrives
+    }
+
+    /** True while the order has a status query in flight or scheduled (its fills may not be known yet). */
+    public boolean hasPendingQuery(final ClientOrderId id) {
+        final Order o = orders.get(id);
+        return o != null && !o.tracker(RequestKind.QUERY_ORDER).isIdle();
+    }
+
+    /** The venue, asked after reconciliation found the order missing, no longer knows it: closed as canceled. */
+    private void closeMissing(final Order o, final VenueOrderStatusReport r) {
+        final OrderState from = o.state();
+        final Step s = step(o, OrderTrigger.QUERY_CANCELED);
+        if (s.action() == Action.ILLEGAL) {
+            anomaly(r, o.clientOrderId(), "QUERY_NOT_FOUND (missing at the venue) in " + from);
+            return;
+        }
+        o.setMissingQueryFrom(0);
+        if (!s.applied()) {
+            return;
+        }
+        final ReasonCode reason = from == OrderState.PENDING_CANCEL ? ReasonCode.EXEC_CANCEL_REQUESTED : ReasonCode.VENUE_ORDER_NOT_FOUND;
+        commit(o, s, reason);
+        emit(new OrderCanceled(o.clientOrderId(), o.strategyId(), o.instrumentId(), reason, r.tsEventNanos(), now()));
     }
 
     private static OrderTrigger queryTrigger(final Order o, final VenueOrderStatus status) {
@@ -668,7 +778,8 @@ public final class OrderManager implements OrderView, TimerHandler {
             case CANCELED:
                 return OrderTrigger.QUERY_CANCELED;
             case REJECTED:
-                return OrderTrigger.QUERY_REJECTED;
+                // an acknowledged order the venue now calls rejected was closed by it after the acceptance
+                return wasAccepted(o) ? OrderTrigger.QUERY_CANCELED : OrderTrigger.QUERY_REJECTED;
             case EXPIRED:
                 return OrderTrigger.QUERY_EXPIRED;
             default:
@@ -893,7 +1004,7 @@ public final class OrderManager implements OrderView, TimerHandler {
                 amendRejected(o, f, reason, message, ts);
                 break;
             case QUERY_ORDER:
-                if (isUnresolved(o) || hasAwaitingQuery(o)) {
+                if (isUnresolved(o) || hasAwaitingQuery(o) || o.missingQueryFrom() > 0) {
                     // never forget an uncertain order: ask again later, with a fresh retry budget
                     t.transientFailures = 0;
                     t.rateLimitedFailures = 0;
