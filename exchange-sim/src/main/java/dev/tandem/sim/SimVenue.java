@@ -1645,8 +1645,16 @@ public final class SimVenue {
                 return;
             }
             final SimOrder o = live.get(orderId);
-            closeOrder(o, VenueOrderStatus.REJECTED);
             final long now = now();
+            if (o.acceptReported) {
+                // The engine refuses an order it had accepted only when it comes to execute it (a waiting market
+                // order at the bar close that reduce-only now forbids): the live order is canceled, as venues do
+                // (Bybit: a reduce-only order that would increase the position is cancelled).
+                closeOrder(o, VenueOrderStatus.CANCELED);
+                report(o, new VenueCanceled(name, o.clientOrderId, reason.code(), now, now));
+                return;
+            }
+            closeOrder(o, VenueOrderStatus.REJECTED);
             report(o, new VenueRejected(name, o.clientOrderId, reason.code(), reason.name(), now, now));
         }
 
