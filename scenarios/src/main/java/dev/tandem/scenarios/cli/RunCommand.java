@@ -48,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = {"-p", "--param"}, paramLabel = "NAME=VALUE",
             description = "set a key of the file for this run, named by its path: strategy.params.fast=12, "
-                    + "risk.drawdown-max=10%, strategies[1].params.qty=0.01 (repeatable)")
+                    + "risk.drawdown-max=10%%, strategies[1].params.qty=0.01 (repeatable)")
     private List<String> params = new ArrayList<>();
 
     @Option(names = {"-q", "--quiet"}, description = "no progress bar (it is shown only on a terminal anyway)")

@@ -2,9 +2,18 @@ package dev.tandem.scenarios.chaos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.kernel.Kernel;
+import dev.tandem.kernel.event.OrderCanceled;
+import dev.tandem.kernel.event.OrderFilled;
+import dev.tandem.kernel.event.ReportAnomaly;
+import dev.tandem.kernel.model.ReasonCode;
 import dev.tandem.scenarios.load.ScenarioLoader;
+import dev.tandem.scenarios.run.RunObserver;
 import dev.tandem.scenarios.run.ScenarioRunner;
+import dev.tandem.sim.SimVenue;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,5 +33,49 @@ class ChaosRegressionTest {
                 .load(Path.of("src/test/resources/chaos-findings/amend-storm-starves-new-orders.yaml")));
         assertThat(run.record().violations()).isEmpty();
         assertThat(run.result().passed()).isTrue();
+    }
+
+    private static ScenarioRunner.Run runFinding(final String file, final List<Object> events) throws Exception {
+        return ScenarioRunner.defaults().observe(new RunObserver() {
+            @Override
+            public void onStart(final Kernel kernel, final SimVenue venue) {
+                kernel.addListener(events::add);
+            }
+        }).runFull(ScenarioLoader.defaults().load(Path.of("src/test/resources/chaos-findings/" + file)));
+    }
+
+    /**
+     * Reordered reports: a random trader's amend raised an order's quantity from 0.001 to 0.002, the venue filled 0.002,
+     * and the fill arrived before the amend's acknowledgement. The kernel refused the fill as an overfill, and the next
+     * reconciliation, finding the order gone, booked it canceled with nothing filled (liveness: "filled 0 in the kernel
+     * but 2 at the venue"). Now the fill proves the amend ({@code OrderManager.amendProvenByFill}), and a missing order
+     * is queried rather than closed ({@code OrderManager.queryMissing}).
+     */
+    @Test
+    void aFillThatOvertakesItsAmendsAcknowledgementIsBooked() throws Exception {
+        final List<Object> events = new ArrayList<>();
+        final ScenarioRunner.Run run = runFinding("fill-overtakes-amend-ack.yaml", events);
+        assertThat(run.record().violations()).isEmpty();
+        assertThat(run.result().passed()).isTrue();
+        assertThat(events).filteredOn(ReportAnomaly.class::isInstance).isEmpty();
+        assertThat(events).filteredOn(e -> e instanceof OrderFilled f && f.clientOrderId().value().endsWith("rnd-000044"))
+                .singleElement().satisfies(f -> assertThat(((OrderFilled) f).lastQty()).isEqualTo(2));
+    }
+
+    /**
+     * A reduce-only market order waiting for the bar close was accepted, then refused by the matching engine at the
+     * close (the position it would reduce had been closed externally). The simulator reported a rejection after the
+     * acceptance, which the kernel ignored as stale: the order stayed NEW for ever, and since reconciliation now asks
+     * about missing orders instead of closing them, the position pass waited on it for ever too. The simulator now
+     * reports a cancel (as venues do), and the kernel treats a rejection after an acceptance as the venue's cancel.
+     */
+    @Test
+    void anAcceptedOrderTheVenueRefusesLaterIsClosed() throws Exception {
+        final List<Object> events = new ArrayList<>();
+        final ScenarioRunner.Run run = runFinding("accepted-order-rejected-later.yaml", events);
+        assertThat(run.record().violations()).isEmpty();
+        assertThat(run.result().passed()).isTrue();
+        assertThat(events).filteredOn(e -> e instanceof OrderCanceled c && c.reason() == ReasonCode.VENUE_REDUCE_ONLY).isNotEmpty();
+        assertThat(events).filteredOn(ReportAnomaly.class::isInstance).isEmpty();
     }
 }

@@ -51,24 +51,10 @@ public final class ChaosScenarios {
     private static final long START = TimeText.parseInstant("2024-01-01T00:00:00Z");
     private static final List<Instrument> INSTRUMENTS = List.of(InstrumentPresets.named("bybit-btcusdt-linear"),
             InstrumentPresets.named("ethusdt-spot"));
-    /**
-     * System property that adds LOST_ACK to the generated faults: {@value}. Off by default because it finds a known
-     * kernel defect (a fill whose reports were lost is booked as a cancel by reconciliation; see scenarios/README.md,
-     * "Property-based chaos"), so {@code mvn verify} stays green until the kernel is fixed; a campaign can include it.
-     */
-    public static final String LOST_ACK_PROPERTY = "tandem.chaos.lost-ack";
-    private static final FaultType[] FAULTS = faultTypes();
-
-    private static FaultType[] faultTypes() {
-        final List<FaultType> types = new ArrayList<>(List.of(FaultType.OUTAGE, FaultType.RATE_LIMIT, FaultType.LATENCY_SPIKE,
-                FaultType.MD_DISCONNECT, FaultType.MD_GAP, FaultType.STALE_BOOK, FaultType.DUPLICATE_REPORTS,
-                FaultType.REORDER_REPORTS, FaultType.CANCEL_REJECT_FILLED, FaultType.MAINTENANCE_HALT, FaultType.PRICE_GAP,
-                FaultType.EXTERNAL_CLOSE, FaultType.FORCED_LIQUIDATION));
-        if (Boolean.getBoolean(LOST_ACK_PROPERTY)) {
-            types.add(FaultType.LOST_ACK);
-        }
-        return types.toArray(new FaultType[0]);
-    }
+    private static final FaultType[] FAULTS = {FaultType.OUTAGE, FaultType.RATE_LIMIT, FaultType.LATENCY_SPIKE,
+        FaultType.MD_DISCONNECT, FaultType.MD_GAP, FaultType.STALE_BOOK, FaultType.LOST_ACK, FaultType.DUPLICATE_REPORTS,
+        FaultType.REORDER_REPORTS, FaultType.CANCEL_REJECT_FILLED, FaultType.MAINTENANCE_HALT, FaultType.PRICE_GAP,
+        FaultType.EXTERNAL_CLOSE, FaultType.FORCED_LIQUIDATION};
 
     private ChaosScenarios() {}
 

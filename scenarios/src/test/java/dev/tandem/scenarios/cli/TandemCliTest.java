@@ -38,6 +38,19 @@ class TandemCliTest {
             assertThat(r.code()).as(String.join(" ", args)).isZero();
             assertThat(r.out()).contains("Usage: tandem").contains("Exit codes:");
         }
+        // picocli formats descriptions with String.format and complains on System.err about a bare '%'
+        final java.io.PrintStream stderr = System.err;
+        final java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            for (final String command : new String[] {"run", "validate", "verify", "report", "sweep", "book-replay"}) {
+                tandem(command, "--help");
+            }
+        } finally {
+            System.setErr(stderr);
+        }
+        assertThat(warnings.toString(java.nio.charset.StandardCharsets.UTF_8)).as("picocli warnings").isEmpty();
+        assertThat(tandem("run", "--help").out()).contains("drawdown-max=10%,");
         for (final String command : new String[] {"run", "validate", "verify", "report", "sweep", "book-replay"}) {
             assertThat(tandem("--help").out()).as("the top-level help lists " + command).containsPattern("(?m)^\\s+" + command + "\\s");
             assertThat(tandem(command, "--help").out()).as(command).startsWith("Usage: tandem " + command);
