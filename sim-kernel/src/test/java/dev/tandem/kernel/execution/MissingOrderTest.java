@@ -29,6 +29,18 @@ class MissingOrderTest {
         return rig.port.commands(QueryOrder.class).stream().filter(q -> q.clientOrderId().equals(id)).toList();
     }
 
+    /** An acknowledged order the venue then canceled (the report lost) and purged: queries answer "not found". */
+    private static Order restingOrderTheVenueClosedAndForgot(final ExecutionRig rig) {
+        final Order o = rig.limit(Side.BUY, "50000.00", "0.010");
+        rig.runUntilQuiet();
+        rig.lose = e -> e instanceof VenueCanceled;
+        rig.port.unsolicitedCancel(o.clientOrderId());
+        rig.port.forgetClosedOrder(o.clientOrderId());
+        rig.runUntilQuiet();
+        rig.lose = e -> false;
+        return o;
+    }
+
     @Test
     void aMissingOrderThatFilledWithItsFillReportLostIsBookedFromItsStatusQuery() {
         final ExecutionRig rig = new ExecutionRig();
@@ -60,14 +72,8 @@ class MissingOrderTest {
     @Test
     void aMissingOrderTheVenueNoLongerKnowsIsClosedAsCanceledAfterItsStatusQuery() {
         final ExecutionRig rig = new ExecutionRig();
-        final Order o = rig.limit(Side.BUY, "50000.00", "0.010");
+        final Order o = restingOrderTheVenueClosedAndForgot(rig);
         final ClientOrderId id = o.clientOrderId();
-        rig.runUntilQuiet();
-        rig.lose = e -> e instanceof VenueCanceled;
-        rig.port.unsolicitedCancel(id);
-        rig.port.forgetClosedOrder(id);
-        rig.runUntilQuiet();
-        rig.lose = e -> false;
         assertThat(o.state()).isEqualTo(OrderState.NEW);
 
         rig.manager.queryMissing(id);
@@ -87,14 +93,8 @@ class MissingOrderTest {
     @Test
     void onlyAnAnswerToAQuerySentAfterTheQuestionClosesTheOrder() {
         final ExecutionRig rig = new ExecutionRig();
-        final Order o = rig.limit(Side.BUY, "50000.00", "0.010");
+        final Order o = restingOrderTheVenueClosedAndForgot(rig);
         final ClientOrderId id = o.clientOrderId();
-        rig.runUntilQuiet();
-        rig.lose = e -> e instanceof VenueCanceled;
-        rig.port.unsolicitedCancel(id);
-        rig.port.forgetClosedOrder(id);
-        rig.runUntilQuiet();
-        rig.lose = e -> false;
 
         rig.port.delayNextReports(1, 2 * S); // the first query's answer is slow
         rig.manager.queryMissing(id);
