@@ -779,7 +779,10 @@ public final class Kernel {
         // inferred by the pending status query). Adopting now would count that fill twice. Such instruments are left
         // out of this pass and the venue is asked again shortly.
         final java.util.TreeSet<InstrumentId> unsettled = unsettledInstruments(snapshot.venue());
-        if (ids.removeAll(unsettled)) {
+        if (predatesBookedReports(snapshot.venue(), snapshot.tsEventNanos())) {
+            ids.clear(); // older than a fill we booked: adopting it would undo that fill
+            deferReconciliation(snapshot.venue());
+        } else if (ids.removeAll(unsettled)) {
             deferReconciliation(snapshot.venue());
         }
         final List<Drift> drifts = Reconciler.reconcilePositions(portfolio, snapshot.positions(), ids);
@@ -797,8 +800,8 @@ public final class Kernel {
     }
 
     private void reconcileBalances(final VenueBalances snapshot) {
-        if (!unsettledInstruments(snapshot.venue()).isEmpty()) {
-            // same race as for positions: a fill in flight changes the wallet (fees, spot balances)
+        if (!unsettledInstruments(snapshot.venue()).isEmpty() || predatesBookedReports(snapshot.venue(), snapshot.tsEventNanos())) {
+            // same races as for positions: a fill in flight changes the wallet (fees, spot balances)
             deferReconciliation(snapshot.venue());
             emit(new ReconciliationCompleted(snapshot.venue(), "BALANCES", 0, snapshot.tsEventNanos(), clock.nowNanos()));
             return;
@@ -826,6 +829,14 @@ public final class Kernel {
             }
         }
         return out;
+    }
+
+    /**
+     * True when a venue snapshot was taken (venue time) before the latest fill or funding settlement already booked:
+     * it overtook that report on the way, and adopting it would undo what the report booked. The venue is asked again.
+     */
+    private boolean predatesBookedReports(final String venue, final long snapshotVenueNanos) {
+        return snapshotVenueNanos < orders.lastBookedVenueNanos(venue);
     }
 
     private void deferReconciliation(final String venue) {

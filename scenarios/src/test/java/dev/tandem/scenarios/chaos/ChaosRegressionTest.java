@@ -76,4 +76,15 @@ class ChaosRegressionTest {
         final List<Object> events = replayCleanly("accepted-order-rejected-later.yaml");
         assertThat(events).filteredOn(e -> e instanceof OrderCanceled c && c.reason() == ReasonCode.VENUE_REDUCE_ONLY).isNotEmpty();
     }
+
+    /**
+     * Reordered reports on a spot account: a balance snapshot the venue took before a sell's fill arrived after the
+     * fill, and reconciliation adopted it, undoing the fill (position 1.0000 while the fills added up to 0.9982). A
+     * snapshot older than the latest booked fill is now left alone and the venue asked again.
+     */
+    @Test
+    void aBalanceSnapshotThatOvertookAFillDoesNotUndoIt() throws Exception {
+        final List<Object> events = replayCleanly("stale-balance-snapshot-undoes-fill.yaml");
+        assertThat(events).filteredOn(e -> e instanceof dev.tandem.kernel.event.DriftDetected).isEmpty();
+    }
 }

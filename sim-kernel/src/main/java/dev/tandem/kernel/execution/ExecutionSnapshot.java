@@ -93,6 +93,7 @@ public record ExecutionSnapshot(
             long backoffUntilNanos,
             long probeCommandId,
             long probeDeadlineNanos,
+            long lastBookedVenueNanos,
             List<ClientOrderId> queue) {
         public VenueRecord {
             queue = List.copyOf(queue);

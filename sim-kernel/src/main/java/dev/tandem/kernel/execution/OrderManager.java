@@ -367,6 +367,7 @@ public final class OrderManager implements OrderView, TimerHandler {
             return;
         }
         if (r instanceof VenueFill f) {
+            booked(v, f.tsEventNanos());
             onFill(f);
         } else if (r instanceof VenueAccepted a) {
             onAccepted(a);
@@ -399,7 +400,7 @@ public final class OrderManager implements OrderView, TimerHandler {
         } else if (r instanceof VenuePositions || r instanceof VenueBalances) {
             answered(v);
         } else if (r instanceof FundingSettled) {
-            return; // the portfolio's business
+            booked(v, r.tsEventNanos()); // the portfolio books it
         } else {
             throw new IllegalStateException("unhandled report type " + r.getClass().getName());
         }
@@ -787,6 +788,20 @@ public final class OrderManager implements OrderView, TimerHandler {
         }
     }
 
+    private static void booked(final VenueState v, final long venueNanos) {
+        v.lastBookedVenueNanos = Math.max(v.lastBookedVenueNanos, venueNanos);
+    }
+
+    /**
+     * The latest venue time of a report that changed the account at this venue (a fill, an inferred fill, a funding
+     * settlement); 0 before any. Reconciliation leaves a position or balance snapshot taken before it unadopted: the
+     * snapshot predates something already booked.
+     */
+    public long lastBookedVenueNanos(final String venue) {
+        final VenueState v = venues.get(venue);
+        return v == null ? 0 : v.lastBookedVenueNanos;
+    }
+
     private void inferFill(final Order o, final VenueOrderStatusReport r, final VenueOrder vo, final long delta) {
         final long price = vo.avgFillPrice() > 0 ? vo.avgFillPrice() : vo.price() > 0 ? vo.price() : o.price();
         if (price <= 0) {
@@ -798,6 +813,7 @@ public final class OrderManager implements OrderView, TimerHandler {
         // not overstated. Balance reconciliation adopts the venue's exact figure.
         final long fee = instrument == null ? 0 : instrument.fee(instrument.notional(price, delta), Liquidity.TAKER);
         final String tradeId = "q-" + o.clientOrderId().value() + "-" + vo.filledQty();
+        booked(venue(o.instrumentId()), r.tsEventNanos());
         applyFill(r, o.clientOrderId(), tradeId, o.side(), o.instrumentId(), price, delta, fee, Liquidity.TAKER,
                 r.tsEventNanos(), true);
     }
@@ -1742,7 +1758,7 @@ public final class OrderManager implements OrderView, TimerHandler {
             vs.add(new ExecutionSnapshot.VenueRecord(v.name, v.breaker.state(), v.breaker.consecutiveFailures(),
                     v.breaker.consecutiveSuccesses(), v.breaker.openUntilNanos(), v.bucket.creditNanos(),
                     v.bucket.lastRefillNanos(), v.backoffUntilNanos, v.probeCommandId, v.probeDeadlineNanos,
-                    new ArrayList<>(v.queue)));
+                    v.lastBookedVenueNanos, new ArrayList<>(v.queue)));
         }
         final List<ExecutionSnapshot.CancelAllRecord> cs = new ArrayList<>();
         cancelAlls.forEach((id, t) -> cs.add(new ExecutionSnapshot.CancelAllRecord(id, t.snapshot())));
@@ -1777,6 +1793,7 @@ public final class OrderManager implements OrderView, TimerHandler {
             v.backoffUntilNanos = r.backoffUntilNanos();
             v.probeCommandId = r.probeCommandId();
             v.probeDeadlineNanos = r.probeDeadlineNanos();
+            v.lastBookedVenueNanos = r.lastBookedVenueNanos();
             v.queue.clear();
             v.queue.addAll(r.queue());
         }
@@ -1811,6 +1828,7 @@ public final class OrderManager implements OrderView, TimerHandler {
                     .putLong(v.backoffUntilNanos)
                     .putLong(v.probeCommandId)
                     .putLong(v.probeDeadlineNanos)
+                    .putLong(v.lastBookedVenueNanos)
                     .putInt(v.queue.size());
             for (final ClientOrderId id : v.queue) {
                 d.putString(id.value());

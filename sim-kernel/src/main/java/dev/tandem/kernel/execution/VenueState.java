@@ -17,6 +17,12 @@ final class VenueState {
     /** Command id of the HALF_OPEN probe in flight, 0 if none. */
     long probeCommandId;
     long probeDeadlineNanos;
+    /**
+     * The latest venue time ({@code tsEventNanos}) of a report that changed the account: a fill (ours, inferred or
+     * external) or a funding settlement. A position or balance snapshot older than this predates something already
+     * booked, so adopting it would undo that (reports can overtake each other).
+     */
+    long lastBookedVenueNanos;
 
     VenueState(final String name, final ExecutionPort port, final ExecutionConfig config, final long nowNanos) {
         this.name = name;
