@@ -138,6 +138,8 @@ public final class Kernel {
     private final Map<String, ExecutionPort> ports;
     private final EventJournal journal;
     private final TraceHash trace = new TraceHash();
+    /** Position/balance differences seen once and waiting for a second sighting ({@link #confirmed}); sorted keys. */
+    private final TreeMap<String, Long> driftCandidates = new TreeMap<>();
     private final List<Listener> listeners = new ArrayList<>();
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new LinkedHashMap<>();
@@ -785,7 +787,7 @@ public final class Kernel {
         } else if (ids.removeAll(unsettled)) {
             deferReconciliation(snapshot.venue());
         }
-        final List<Drift> drifts = Reconciler.reconcilePositions(portfolio, snapshot.positions(), ids);
+        final List<Drift> drifts = confirmed(snapshot.venue(), "P", ids, Reconciler.reconcilePositions(portfolio, snapshot.positions(), ids));
         for (final Drift d : drifts) {
             emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
             final long entry = snapshot.positions().stream()
@@ -806,10 +808,16 @@ public final class Kernel {
             emit(new ReconciliationCompleted(snapshot.venue(), "BALANCES", 0, snapshot.tsEventNanos(), clock.nowNanos()));
             return;
         }
-        final List<Drift> drifts = Reconciler.reconcileBalances(portfolio, snapshot.balances());
+        final List<Drift> drifts = confirmed(snapshot.venue(), "B", null, Reconciler.reconcileBalances(portfolio, snapshot.balances()));
         for (final Drift d : drifts) {
             emitDrift(snapshot.venue(), d, snapshot.tsEventNanos());
             portfolio.adoptBalance(d.asset(), d.venueValue());
+            // a spot holding is its base asset's balance: the position changed with it
+            for (final Instrument i : instruments.all()) {
+                if (!i.isPerpetual() && i.id().venue().equals(snapshot.venue()) && i.baseAsset().equals(d.asset())) {
+                    emitPosition(i.id(), snapshot.tsEventNanos());
+                }
+            }
         }
         emit(new ReconciliationCompleted(snapshot.venue(), "BALANCES", drifts.size(), snapshot.tsEventNanos(), clock.nowNanos()));
     }
@@ -827,6 +835,54 @@ public final class Kernel {
                             || o.state() == OrderState.PENDING_CANCEL || orders.hasPendingQuery(o.clientOrderId()))) {
                 out.add(o.instrumentId());
             }
+        }
+        return out;
+    }
+
+    /**
+     * Position and balance drifts are adopted only when two consecutive snapshots show the same difference (venue
+     * minus ours): a fill report and a snapshot travel separately (a WebSocket push and a REST answer live; reordered
+     * reports in simulation), so a snapshot can hold a fill whose report is still on the way, and adopting that
+     * difference would count the fill twice. A first sighting is kept as a candidate (key: venue, scope, instrument or
+     * asset) and the venue is asked again a second later; if our books caught up meanwhile, the difference is gone and
+     * so is the candidate. Candidates of keys this pass looked at and found in agreement are dropped.
+     *
+     * @param scope "P" (positions) or "B" (balances)
+     * @param looked the instruments this positions pass compared (null for balances: every asset)
+     */
+    private List<Drift> confirmed(final String venue, final String scope, final java.util.Set<InstrumentId> looked, final List<Drift> found) {
+        final String prefix = venue + "|" + scope + "|";
+        final TreeMap<String, Long> seen = new TreeMap<>();
+        for (final Drift d : found) {
+            final String key = prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString());
+            seen.put(key, Math.subtractExact(d.venueValue(), d.localValue()));
+        }
+        final List<Drift> out = new ArrayList<>();
+        for (final Drift d : found) {
+            final String key = prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString());
+            final Long before = driftCandidates.get(key);
+            if (before != null && before.longValue() == seen.get(key)) {
+                out.add(d);
+            }
+        }
+        // forget candidates this pass resolved (looked at, no drift now) or confirmed; remember the new sightings
+        driftCandidates.subMap(prefix, prefix + Character.MAX_VALUE).keySet().removeIf(key -> {
+            if (seen.containsKey(key)) {
+                return false;
+            }
+            if (looked == null) {
+                return true;
+            }
+            final String id = key.substring(prefix.length());
+            return looked.stream().anyMatch(i -> i.toString().equals(id));
+        });
+        for (final Drift d : out) {
+            seen.remove(prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString()));
+            driftCandidates.remove(prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString()));
+        }
+        if (!seen.isEmpty()) {
+            driftCandidates.putAll(seen);
+            deferReconciliation(venue);
         }
         return out;
     }
@@ -1027,7 +1083,7 @@ public final class Kernel {
         }
         return new KernelSnapshot(KernelSnapshot.VERSION, config.fingerprint(), clock.nowNanos(), inboundSeq, pending,
                 timers.nextSeq(), data.snapshot(), portfolio.snapshot(), orders.snapshot(), risk.snapshot(), strategyEntries,
-                trace.hex(), trace.events());
+                driftCandidates, trace.hex(), trace.events());
     }
 
     /**
@@ -1109,6 +1165,8 @@ public final class Kernel {
         portfolio.restoreState(snapshot.portfolio());
         orders.restore(snapshot.execution());
         risk.restore(snapshot.risk());
+        driftCandidates.clear();
+        driftCandidates.putAll(snapshot.driftCandidates());
         for (final KernelSnapshot.TimerEntry t : snapshot.timers()) {
             timers.restore(new TimerQueue.Due<>(t.name(), t.deadlineNanos(), t.seq(), t.name()), snapshot.timerNextSeq());
         }
@@ -1203,6 +1261,8 @@ public final class Kernel {
         for (final StrategySlot s : strategies.values()) {
             d.putString(s.spec.id().value()).putLong(s.random.state());
         }
+        d.section("drift-candidates").putInt(driftCandidates.size());
+        driftCandidates.forEach((k, v) -> d.putString(k).putLong(v));
         return d.hex();
     }
 }

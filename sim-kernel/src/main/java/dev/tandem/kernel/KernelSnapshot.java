@@ -7,6 +7,7 @@ import dev.tandem.kernel.model.StrategyId;
 import dev.tandem.kernel.portfolio.PortfolioSnapshot;
 import dev.tandem.kernel.risk.RiskSnapshot;
 import java.util.List;
+import java.util.SortedMap;
 import java.util.Objects;
 
 /**
@@ -30,6 +31,7 @@ import java.util.Objects;
  * @param execution           the order manager: orders, breakers, limiters, queues, command and client-id counters
  * @param risk                the risk engine, including registered strategies
  * @param strategies          registered strategies in registration order
+ * @param driftCandidates     reconciliation differences seen once, waiting for confirmation (key: venue|scope|id)
  * @param traceHash           the trace hash at snapshot time ({@link Kernel#traceHash()})
  * @param outboundEvents      outbound events emitted up to the snapshot ({@link Kernel#outboundEvents()})
  */
@@ -45,6 +47,7 @@ public record KernelSnapshot(
         ExecutionSnapshot execution,
         RiskSnapshot risk,
         List<StrategyEntry> strategies,
+        SortedMap<String, Long> driftCandidates,
         String traceHash,
         long outboundEvents) {
 
@@ -52,7 +55,8 @@ public record KernelSnapshot(
      * The current text-format version. 2: {@link #traceHash} is a trace of the binary trace encoding (32 hex digits,
      * see {@link dev.tandem.kernel.journal.TraceHash}); version 1 snapshots held a SHA-256 text trace, which a
      * restored kernel could not continue. 3: each order records {@code missingQueryFrom} (an order that
-     * reconciliation found missing at the venue and is being asked about).
+     * reconciliation found missing at the venue and is being asked about), each venue's latest booked venue time
+     * and the reconciliation differences waiting for confirmation.
      */
     public static final int VERSION = 3;
 
@@ -69,6 +73,7 @@ public record KernelSnapshot(
         timers = List.copyOf(timers);
         data = List.copyOf(data);
         strategies = List.copyOf(strategies);
+        driftCandidates = java.util.Collections.unmodifiableSortedMap(new java.util.TreeMap<>(driftCandidates));
     }
 
     /**

@@ -319,8 +319,10 @@ public abstract class AbstractExecutionPortContractTest {
         port.submit(marketBuy(newId(), h.validQty()));
         settle();
         port.queryPositions(new QueryPositions(++commandSeq, h.nowNanos(), port.venue()));
+        // the first answer is ours; a kernel wired behind the port (as in exchange-sim's harness) reconciles on it
+        // and may ask again to confirm the difference it sees (its books never saw this test's fill)
         final List<VenuePositions> answers = ofType(settle(), VenuePositions.class);
-        assertThat(answers).hasSize(1);
+        assertThat(answers).isNotEmpty();
         if (h.instrument().isPerpetual()) {
             assertThat(answers.get(0).positions())
                     .filteredOn(p -> p.instrumentId().equals(h.instrument().id()))

@@ -4,13 +4,15 @@ import dev.tandem.kernel.event.DriftDetected;
 import dev.tandem.kernel.event.KernelEvent;
 import dev.tandem.kernel.event.OrderFilled;
 import dev.tandem.kernel.event.PositionChanged;
+import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
 import java.util.TreeMap;
 
 /**
  * Each position is the signed sum of the fills the kernel published ({@code OrderFilled}, late ones included) plus
- * the holding it started with (spot: the account's base balance) plus what reconciliation adopted from the venue (a position {@code DriftDetected}: the venue's value replaces ours, and
+ * the holding it started with (spot: the account's base balance) plus what reconciliation adopted from the venue (a
+ * position {@code DriftDetected}, or for spot a balance drift of the base asset: the venue's value replaces ours, and
  * our value at that moment must be the sum so far), equals the last {@code PositionChanged}, at every sampling step
  * and at the end; and the exact cash/fee/PnL identities hold at the end ({@code Kernel.checkInvariants()}, plus the
  * venue's conservation with the margin ledger).
@@ -54,7 +56,25 @@ public final class PositionChecker extends AbstractChecker {
                         + d.localValue() + " but our fills add up to " + mine + " (" + d.kind() + ")");
             }
             expected.put(d.instrumentId(), d.venueValue());
+        } else if (event instanceof DriftDetected d && d.asset() != null) {
+            // a spot holding is its base asset's balance: an adopted balance is an adopted position
+            for (final Instrument i : ctx.instruments()) {
+                if (!i.isPerpetual() && i.id().venue().equals(d.venue()) && i.baseAsset().equals(d.asset())) {
+                    final long mine = expected.getOrDefault(i.id(), 0L);
+                    final long local = holding(i, d.localValue());
+                    if (local != mine) {
+                        violation(d.tsInitNanos(), "reconciliation found our " + d.asset() + " balance at " + i.formatQty(local)
+                                + " but our fills add up to " + i.formatQty(mine) + " (" + d.kind() + ")");
+                    }
+                    expected.put(i.id(), holding(i, d.venueValue()));
+                }
+            }
         }
+    }
+
+    /** A base-asset balance (money scale) as the spot instrument's holding, as {@code Portfolio.positionQty} does. */
+    private static long holding(final Instrument i, final long balanceMoney) {
+        return Fixed.rescale(balanceMoney, Fixed.MONEY_SCALE, i.qtyScale(), java.math.RoundingMode.DOWN);
     }
 
     @Override
