@@ -14,6 +14,7 @@ import dev.tandem.kernel.event.OrderRetryScheduled;
 import dev.tandem.kernel.event.OrderStatusUnknown;
 import dev.tandem.kernel.event.ReconciliationCompleted;
 import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.DriftKind;
 import dev.tandem.kernel.model.ReasonCode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +25,12 @@ import java.util.Set;
 final class Counting {
     private Counting() {}
 
-    static List<Long> times(final RunFacts run, final Expectation.Counted what, final ReasonCode reason, final String strategy) {
+    /**
+     * The times of {@code what}; {@code reason} (items with a reason code), {@code driftKind} (drifts) and
+     * {@code strategy} narrow it when not null.
+     */
+    static List<Long> times(final RunFacts run, final Expectation.Counted what, final ReasonCode reason, final DriftKind driftKind,
+                            final String strategy) {
         final List<Long> out = new ArrayList<>();
         if (what == Expectation.Counted.ORDERS_SENT) {
             for (final RunFacts.SentCommand s : run.sent()) {
@@ -66,6 +72,9 @@ final class Counting {
                 continue;
             }
             if (reason != null && reasonOf(e) != reason) {
+                continue;
+            }
+            if (driftKind != null && !(e instanceof DriftDetected d && d.kind() == driftKind)) {
                 continue;
             }
             out.add(e.tsInitNanos());

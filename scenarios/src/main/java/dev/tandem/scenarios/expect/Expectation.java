@@ -7,12 +7,14 @@ import dev.tandem.kernel.event.KernelEvent;
 import dev.tandem.kernel.event.OrderFilled;
 import dev.tandem.kernel.event.OrderRejected;
 import dev.tandem.kernel.event.OrderSubmitted;
+import dev.tandem.kernel.event.PositionChanged;
 import dev.tandem.kernel.event.StrategyStateChanged;
 import dev.tandem.kernel.event.TradingStateChanged;
 import dev.tandem.kernel.event.VenueOrder;
 import dev.tandem.kernel.execution.Order;
 import dev.tandem.kernel.model.BreakerState;
 import dev.tandem.kernel.model.ClientOrderId;
+import dev.tandem.kernel.model.DriftKind;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
@@ -256,8 +258,7 @@ public sealed interface Expectation {
 
         @Override
         public ExpectationOutcome evaluate(final RunFacts run) {
-            final Instrument i = run.kernel().config().instruments().stream().filter(x -> x.id().equals(instrument))
-                    .findFirst().orElseThrow();
+            final Instrument i = instrumentOf(run, instrument);
             final long actual = run.kernel().portfolio().positionQty(instrument);
             final long venue = run.venue().position(run.kernelAccount(), instrument);
             return new ExpectationOutcome(-1, kind(), "the final position in " + instrument.symbol() + " is " + i.formatQty(qty),
@@ -284,8 +285,7 @@ public sealed interface Expectation {
 
         @Override
         public ExpectationOutcome evaluate(final RunFacts run) {
-            final Instrument i = run.kernel().config().instruments().stream().filter(x -> x.id().equals(instrument))
-                    .findFirst().orElseThrow();
+            final Instrument i = instrumentOf(run, instrument);
             final long actual = run.kernel().portfolio().avgEntryPrice(instrument);
             final long qty = run.kernel().portfolio().positionQty(instrument);
             return new ExpectationOutcome(-1, kind(), "the average entry price in " + instrument.symbol() + " is "
@@ -454,11 +454,26 @@ public sealed interface Expectation {
     }
 
     /**
-     * The number of {@code what} (with this reason and strategy, when given) in {@code [from, until)} is within
-     * {@code [atLeast, atMost]} (either bound may be null; {@code equals: n} sets both).
+     * The number of {@code what} (with this reason, drift kind and strategy, when given) in {@code [from, until)} is
+     * within {@code [atLeast, atMost]} (either bound may be null; {@code equals: n} sets both). {@code driftKind}
+     * applies only to {@link Counted#DRIFTS}: only drifts of that kind are counted (e.g. the position's EXTERNAL_CLOSE
+     * apart from the wallet's BALANCE found by the same reconciliation).
      */
-    record EventCount(Counted what, ReasonCode reason, String strategy, Anchor from, Anchor until, Long atLeast, Long atMost)
-            implements Expectation {
+    record EventCount(Counted what, ReasonCode reason, DriftKind driftKind, String strategy, Anchor from, Anchor until,
+                      Long atLeast, Long atMost) implements Expectation {
+        /** Checks that a drift kind comes only with drifts (the loader reports it in the file first). */
+        public EventCount {
+            if (driftKind != null && what != Counted.DRIFTS) {
+                throw new IllegalArgumentException("a drift kind filters drifts only, not " + what.text());
+            }
+        }
+
+        /** Without a drift kind. */
+        public EventCount(final Counted what, final ReasonCode reason, final String strategy, final Anchor from, final Anchor until,
+                          final Long atLeast, final Long atMost) {
+            this(what, reason, null, strategy, from, until, atLeast, atMost);
+        }
+
         @Override
         public String kind() {
             return "count";
@@ -469,6 +484,9 @@ public sealed interface Expectation {
             final StringBuilder sb = new StringBuilder("the number of ").append(what.text());
             if (reason != null) {
                 sb.append(" with reason ").append(reason);
+            }
+            if (driftKind != null) {
+                sb.append(" of kind ").append(kebab(driftKind));
             }
             if (strategy != null) {
                 sb.append(" of strategy '").append(strategy).append('\'');
@@ -492,13 +510,17 @@ public sealed interface Expectation {
             return atLeast != null ? "at least " + atLeast : "at most " + atMost;
         }
 
+        private boolean inWindow(final long t) {
+            return (from == null || t >= from.nanos()) && (until == null || t < until.nanos());
+        }
+
         @Override
         public ExpectationOutcome evaluate(final RunFacts run) {
-            final List<Long> times = Counting.times(run, what, reason, strategy);
+            final List<Long> times = Counting.times(run, what, reason, driftKind, strategy);
             long n = 0;
             long firstAt = -1;
             for (final long t : times) {
-                if ((from == null || t >= from.nanos()) && (until == null || t < until.nanos())) {
+                if (inWindow(t)) {
                     n++;
                     if (firstAt < 0) {
                         firstAt = t;
@@ -506,9 +528,129 @@ public sealed interface Expectation {
                 }
             }
             final boolean ok = (atLeast == null || n >= atLeast) && (atMost == null || n <= atMost);
-            return ExpectationOutcome.of(this, ok, bounds(), Long.toString(n),
-                    firstAt < 0 ? "" : "first at " + run.formatTime(firstAt));
+            String actual = Long.toString(n);
+            if (!ok && driftKind != null) {
+                // what the filter left out is usually what the author got wrong: show every kind found in the window
+                actual += " (" + driftsByKind(run) + ")";
+            }
+            return ExpectationOutcome.of(this, ok, bounds(), actual, firstAt < 0 ? "" : "first at " + run.formatTime(firstAt));
         }
+
+        /** {@code drifts of every kind in the window: external-close 1 (first at T+5m ...), balance 1 (...)}. */
+        private String driftsByKind(final RunFacts run) {
+            final StringBuilder sb = new StringBuilder();
+            for (final DriftKind k : DriftKind.values()) {
+                final List<Long> all = Counting.times(run, Counted.DRIFTS, null, k, strategy);
+                long m = 0;
+                long first = -1;
+                for (final long t : all) {
+                    if (inWindow(t)) {
+                        m++;
+                        if (first < 0) {
+                            first = t;
+                        }
+                    }
+                }
+                if (m > 0) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(kebab(k)).append(' ').append(m)
+                            .append(" (first at ").append(run.formatTime(first)).append(')');
+                }
+            }
+            return sb.length() == 0 ? "no drift of any kind in the window" : "drifts of every kind in the window: " + sb;
+        }
+    }
+
+    // ------------------------------------------------------------------ bounds over the run
+
+    /**
+     * The kernel's |signed position| in {@code instrument} never exceeds {@code maxQty} (scaled) at any moment of the
+     * window {@code [after, after + within]} (no {@code after}: from the run's start; no {@code within}: to its end).
+     * The position is followed through every {@code PositionChanged} the kernel published, starting from the holding it
+     * started with (perpetual: 0; spot: the account's base balance, as the portfolio counts it); the position in effect
+     * when the window opens counts too. Changes from fills and from reconciliation (adopted venue truth) alike.
+     */
+    record MaxPosition(InstrumentId instrument, long maxQty, Anchor after, Long withinNanos) implements Expectation {
+        /** Checks that the bound is a size. */
+        public MaxPosition {
+            if (maxQty < 0) {
+                throw new IllegalArgumentException("a bound on |position| cannot be negative: " + maxQty);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "max-position";
+        }
+
+        @Override
+        public String describe() {
+            return "|position| in " + instrument.symbol() + " never exceeds " + maxQty + " (scaled)" + Windows.text(after, withinNanos);
+        }
+
+        @Override
+        public ExpectationOutcome evaluate(final RunFacts run) {
+            final Instrument i = instrumentOf(run, instrument);
+            final long from = after == null ? run.startNanos() : after.nanos();
+            final long to = withinNanos == null ? Long.MAX_VALUE : Math.addExact(from, withinNanos);
+            final List<PositionChanged> changes = new ArrayList<>();
+            for (final KernelEvent e : run.events()) {
+                if (e instanceof PositionChanged p && p.instrumentId().equals(instrument)) {
+                    changes.add(p);
+                }
+            }
+            // the position held when the window opens counts: the starting holding and every change up to then
+            long pos = startingPosition(run, i);
+            int k = 0;
+            while (k < changes.size() && changes.get(k).tsInitNanos() <= from) {
+                pos = changes.get(k++).signedQty();
+            }
+            long largestSigned = pos;
+            long largestAt = from;
+            boolean heldAtOpen = true;
+            long firstAbove = Math.absExact(pos) > maxQty ? from : -1;
+            long seen = 0;
+            for (; k < changes.size() && changes.get(k).tsInitNanos() <= to; k++) {
+                final PositionChanged p = changes.get(k);
+                seen++;
+                if (Math.absExact(p.signedQty()) > Math.absExact(largestSigned)) {
+                    largestSigned = p.signedQty();
+                    largestAt = p.tsInitNanos();
+                    heldAtOpen = false;
+                }
+                if (firstAbove < 0 && Math.absExact(p.signedQty()) > maxQty) {
+                    firstAbove = p.tsInitNanos();
+                }
+            }
+            final long largest = Math.absExact(largestSigned);
+            final String description = "|position| in " + instrument.symbol() + " never exceeds " + i.formatQty(maxQty)
+                    + Windows.text(after, withinNanos);
+            final String side = largestSigned > 0 ? " (long)" : largestSigned < 0 ? " (short)" : "";
+            final String actual = "largest |position| " + i.formatQty(largest) + side + " over " + seen + " position change"
+                    + (seen == 1 ? "" : "s") + (after == null && withinNanos == null ? "" : " in the window");
+            String when = (heldAtOpen ? "held when the window opened, " : "first reached at ") + run.formatTime(largestAt);
+            if (firstAbove >= 0 && firstAbove != largestAt) {
+                when = "first above " + i.formatQty(maxQty) + " at " + run.formatTime(firstAbove) + "; largest " + when;
+            }
+            return new ExpectationOutcome(-1, kind(), description, largest <= maxQty, "at most " + i.formatQty(maxQty), actual, when);
+        }
+
+        /** Perpetual: flat. Spot: the base balance the account started with, at the instrument's quantity scale. */
+        private static long startingPosition(final RunFacts run, final Instrument i) {
+            if (i.isPerpetual()) {
+                return 0;
+            }
+            final Long base = run.kernel().config().initialBalances().get(i.baseAsset());
+            return base == null ? 0 : Fixed.rescale(base, Fixed.MONEY_SCALE, i.qtyScale(), RoundingMode.DOWN);
+        }
+    }
+
+    private static Instrument instrumentOf(final RunFacts run, final InstrumentId id) {
+        return run.kernel().config().instruments().stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    /** An enum constant as scenario files write it ({@code EXTERNAL_CLOSE} → {@code external-close}). */
+    private static String kebab(final Enum<?> e) {
+        return e.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     // ------------------------------------------------------------------ consistency

@@ -6,6 +6,7 @@ import dev.tandem.kernel.execution.BreakerOpenPolicy;
 import dev.tandem.kernel.execution.ExecutionConfig;
 import dev.tandem.kernel.execution.RateLimit;
 import dev.tandem.kernel.model.BreakerState;
+import dev.tandem.kernel.model.DriftKind;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
@@ -1158,6 +1159,26 @@ public final class ScenarioLoader {
                     final Long price = scaled(p + "/equals", inst.priceScale(), "a " + inst.id().symbol() + " price");
                     return price == null ? null : new Expectation.AvgEntryPrice(inst.id(), price);
                 }
+                case "max-position": {
+                    final Instrument inst = has(p + "/instrument") ? bySymbol(instruments, p + "/instrument")
+                            : instruments.size() == 1 ? instruments.get(0) : null;
+                    if (inst == null) {
+                        if (!has(p + "/instrument")) {
+                            problem(p, "'max-position' needs 'instrument' when the scenario has several instruments");
+                        }
+                        return null;
+                    }
+                    final Long max = scaled(p + "/max", inst.qtyScale(), "a " + inst.id().symbol() + " quantity");
+                    if (max == null) {
+                        return null;
+                    }
+                    if (max < 0) {
+                        problem(p + "/max", "'max' bounds |position|, so it cannot be negative; write " + inst.formatQty(-max));
+                        return null;
+                    }
+                    // a window reaching past the run's end is cut at the end, as for the state expectations
+                    return new Expectation.MaxPosition(inst.id(), max, anchor(p, "after", faults, run), within);
+                }
                 case "final-equity": {
                     final Long m = scaled(p + "/equals", Fixed.MONEY_SCALE, "money");
                     return m == null ? null : new Expectation.FinalEquity(m);
@@ -1220,6 +1241,16 @@ public final class ScenarioLoader {
                     return null;
                 }
             }
+            DriftKind driftKind = null;
+            if (has(p + "/kind")) {
+                if (what != Expectation.Counted.DRIFTS) {
+                    keyProblem(p + "/kind", "'kind' applies to drifts only (a DriftKind such as external-close), not to "
+                            + what.text());
+                    return null;
+                }
+                // the schema's enumeration already refused a name that is not a DriftKind (with a suggestion)
+                driftKind = DriftKind.valueOf(text(p + "/kind", "").toUpperCase(Locale.ROOT).replace('-', '_'));
+            }
             // the risk engine's own orders (flattens) are counted under its id 'risk'
             final String strategy = has(p + "/strategy") && text(p + "/strategy", "").equals(StrategyId.RISK.value())
                     ? StrategyId.RISK.value() : strategyRef(p + "/strategy", strategyConfigs);
@@ -1241,8 +1272,8 @@ public final class ScenarioLoader {
                 problem(p, "'at-least' (" + atLeast + ") is above 'at-most' (" + atMost + ")");
                 return null;
             }
-            return new Expectation.EventCount(what, reason, strategy, anchor(p, "after", faults, run), anchor(p, "before", faults, run),
-                    atLeast, atMost);
+            return new Expectation.EventCount(what, reason, driftKind, strategy, anchor(p, "after", faults, run),
+                    anchor(p, "before", faults, run), atLeast, atMost);
         }
 
         /** {@code <prefix>}, {@code <prefix>-fault} or {@code <prefix>-fault-end}, resolved to a time; null if none. */

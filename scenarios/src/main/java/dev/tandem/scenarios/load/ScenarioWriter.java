@@ -113,6 +113,11 @@ public final class ScenarioWriter {
         line(1, "sample-every: " + dur(s.run().sampleEveryNanos()));
         line(1, "reconcile-every: " + dur(s.run().reconcileEveryNanos()));
         line(1, "request-timeout: " + dur(s.run().requestTimeoutNanos()));
+        if (s.run().crash() != null) {
+            line(1, "crash-at: " + dur(s.run().crash().atNanos() - start));
+            line(1, "restart-after: " + dur(s.run().crash().downtimeNanos()));
+            line(1, "restore-from: " + s.run().crash().restore().name().toLowerCase(Locale.ROOT));
+        }
         if (!s.expectations().isEmpty()) {
             line(0, "expectations:");
             for (final Expectation e : s.expectations()) {
@@ -232,7 +237,7 @@ public final class ScenarioWriter {
             final Instrument i = instrument(l.instrument());
             line(1, "- {type: ladder, instrument: " + q(i.id().symbol()) + ", mid: " + q(i.formatPrice(l.startMid())) + ", qty: "
                     + q(i.formatQty(l.qty())) + ", levels: " + l.levels() + ", period: " + dur(l.periodNanos()) + ", step-ticks: "
-                    + l.stepTicks() + "}");
+                    + l.stepTicks() + ", spacing-ticks: " + l.spacingTicks() + "}");
         } else {
             final AgentSpec.NoiseTaker n = (AgentSpec.NoiseTaker) a;
             line(1, "- {type: noise-taker, instrument: " + q(n.instrument().symbol()) + ", mean-gap: " + dur(n.meanGapNanos())
@@ -367,6 +372,9 @@ public final class ScenarioWriter {
         line(1, "- expect: " + e.kind());
         if (e instanceof Expectation.TradingStateReached t) {
             line(2, "state: " + t.state().name());
+            if (t.trigger() != null) {
+                line(2, "trigger: " + t.trigger().name());
+            }
             anchor("after", t.after());
             within(t.withinNanos());
         } else if (e instanceof Expectation.StrategyStateReached t) {
@@ -374,6 +382,9 @@ public final class ScenarioWriter {
                 line(2, "strategy: " + q(t.strategy()));
             }
             line(2, "state: " + t.state().name());
+            if (t.trigger() != null) {
+                line(2, "trigger: " + t.trigger().name());
+            }
             anchor("after", t.after());
             within(t.withinNanos());
         } else if (e instanceof Expectation.BreakerStateReached t) {
@@ -387,12 +398,30 @@ public final class ScenarioWriter {
         } else if (e instanceof Expectation.FinalPosition t) {
             line(2, "instrument: " + q(t.instrument().symbol()));
             line(2, "equals: " + q(instrument(t.instrument()).formatQty(t.qty())));
+        } else if (e instanceof Expectation.MaxPosition t) {
+            line(2, "instrument: " + q(t.instrument().symbol()));
+            line(2, "max: " + q(instrument(t.instrument()).formatQty(t.maxQty())));
+            anchor("after", t.after());
+            within(t.withinNanos());
+        } else if (e instanceof Expectation.AvgEntryPrice t) {
+            line(2, "instrument: " + q(t.instrument().symbol()));
+            line(2, "equals: " + q(instrument(t.instrument()).formatPrice(t.price())));
+        } else if (e instanceof Expectation.FinalEquity t) {
+            line(2, "equals: " + q(money(t.money())));
+        } else if (e instanceof Expectation.FundingTotal t) {
+            line(2, "equals: " + q(money(t.money())));
+            if (t.settlements() != null) {
+                line(2, "settlements: " + t.settlements());
+            }
         } else if (e instanceof Expectation.MaxDrawdown t) {
             line(2, "max: " + q(rate(t.maxRate())));
         } else if (e instanceof Expectation.EventCount t) {
             line(2, "of: " + t.what().text());
             if (t.reason() != null) {
                 line(2, "reason: " + t.reason().name());
+            }
+            if (t.driftKind() != null) {
+                line(2, "kind: " + kebab(t.driftKind().name()));
             }
             if (t.strategy() != null) {
                 line(2, "strategy: " + q(t.strategy()));

@@ -198,6 +198,56 @@ class ScenarioLoaderErrorsTest {
     }
 
     @Test
+    void aDriftKindIsCheckedAgainstTheKernelsDriftKindsWithASuggestion() {
+        final String text = valid() + "  - expect: count\n    of: drifts\n    kind: external-closed\n    equals: 1\n";
+        assertThat(only(text).toString()).isEqualTo("bad.yaml: line 24, column 11: 'expectations[1].kind' cannot be "
+                + "'external-closed'; did you mean 'external-close'?");
+        // the kernel's constant name is not how files write it; the suggestion says how
+        assertThat(only(text.replace("external-closed", "MISSING_ORDER")).message()).isEqualTo("'expectations[1].kind' cannot be "
+                + "'MISSING_ORDER'; did you mean 'missing-order'?");
+        // far from every kind: the kinds are listed
+        assertThat(only(text.replace("external-closed", "phantom")).message()).isEqualTo("'expectations[1].kind' cannot be "
+                + "'phantom'; it must be one of: external-fill, external-close, external-open, liquidation, unknown-order, "
+                + "missing-order, order-status, balance");
+    }
+
+    @Test
+    void aDriftKindWithAnotherCountIsAnErrorAtTheKey() {
+        final String text = valid() + "  - expect: count\n    of: denied\n    kind: balance\n    equals: 1\n";
+        assertThat(only(text).toString()).isEqualTo("bad.yaml: line 24, column 5: 'kind' applies to drifts only (a DriftKind "
+                + "such as external-close), not to denied");
+        // a wrong type is the schema's (as for every enumeration, the value is also named as not one of the kinds)
+        assertThat(problems(text.replace("kind: balance", "kind: 5"))).extracting(Problem::toString).contains("bad.yaml: line 24, "
+                + "column 11: 'expectations[1].kind' must be a text, not the number 5");
+    }
+
+    @Test
+    void maxPositionProblemsPointAtTheirValues() {
+        final String base = valid() + "  - expect: max-position\n";
+        assertThat(only(base).toString()).isEqualTo("bad.yaml: line 22, column 5: missing key 'max' in 'expectations[1]'");
+        assertThat(only(base + "    max: \"0.0755\"\n").toString()).isEqualTo("bad.yaml: line 23, column 10: "
+                + "'expectations[1].max' is 0.0755, but a BTCUSDT quantity has at most 3 decimals");
+        assertThat(only(base + "    max: \"-0.075\"\n").toString()).isEqualTo("bad.yaml: line 23, column 10: 'max' bounds "
+                + "|position|, so it cannot be negative; write 0.075");
+        assertThat(only(base + "    max: [1]\n").toString()).startsWith("bad.yaml: line 23, column 10: 'expectations[1].max' must be ");
+        assertThat(only(base + "    max: \"0.075\"\n    instrument: ETHUSDT\n").toString()).isEqualTo("bad.yaml: line 24, "
+                + "column 17: no instrument 'ETHUSDT' in this scenario; did you mean 'BTCUSDT'?");
+        assertThat(only(base + "    max: \"0.075\"\n    after-fault: outgae\n").toString()).isEqualTo("bad.yaml: line 24, "
+                + "column 18: no fault with id 'outgae' in 'faults'; did you mean 'outage'?");
+        assertThat(only(base + "    max: \"0.075\"\n    before: 1m\n").message()).isEqualTo("unknown key 'before' in "
+                + "'expectations[1]'; known keys: expect, description, instrument, max, after, after-fault, after-fault-end, within");
+    }
+
+    @Test
+    void maxPositionNeedsAnInstrumentWhenThereAreSeveral() {
+        final String two = replace(3, "  - preset: bybit-btcusdt-linear\n  - preset: bybit-ethusdt-linear")
+                .replace("market-data:\n", "market-data:\n  instrument: BTCUSDT\n")
+                + "  - expect: max-position\n    max: \"0.075\"\n";
+        assertThat(only(two).toString()).isEqualTo("bad.yaml: line 24, column 5: 'max-position' needs 'instrument' when the "
+                + "scenario has several instruments");
+    }
+
+    @Test
     void anInitialPriceOffTheTickIsAnError() {
         assertThat(only(replace(7, "    initial-price: \"60000.05\"")).toString()).isEqualTo("bad.yaml: line 7, column 20: the "
                 + "initial price must be positive and a multiple of the tick 0.10");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.kernel.execution.BreakerOpenPolicy;
 import dev.tandem.kernel.model.BreakerState;
+import dev.tandem.kernel.model.DriftKind;
 import dev.tandem.kernel.model.Fixed;
 import dev.tandem.kernel.model.Instrument;
 import dev.tandem.kernel.model.InstrumentId;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ScenarioLoaderTest {
     private static final long S = 1_000_000_000L;
     private static final long START = TimeText.parseInstant("2024-03-01T00:00:00Z");
+    private static final long START_2024 = TimeText.parseInstant("2024-01-01T00:00:00Z");
 
     private static final String FULL = """
             seed: 99
@@ -267,6 +269,40 @@ class ScenarioLoaderTest {
         Files.writeString(f, Files.readString(f).replace("trigger: DAILY_LOSS", "trigger: DAILY_LOS"));
         assertThatThrownBy(() -> ScenarioLoader.defaults().load(f)).isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("line 9").hasMessageContaining("DAILY_LOS");
+    }
+
+    @Test
+    void aDriftKindAndAMaxPositionAreReadOntoTheInstrumentsScale(@TempDir final Path dir) throws Exception {
+        final Path f = dir.resolve("bounds.yaml");
+        Files.writeString(f, """
+                seed: 5
+                instruments: [{preset: bybit-btcusdt-linear}]
+                market-data: {generator: {process: gbm, initial-price: "60000.00"}}
+                faults: [{id: close, type: external-close, at: 4m}]
+                run: {length: 10m}
+                expectations:
+                  - {expect: count, of: drifts, kind: external-close, after-fault: close, equals: 1}
+                  - {expect: count, of: drifts, kind: missing-order, at-most: 0}
+                  - {expect: max-position, max: "0.083"}
+                  - {expect: max-position, instrument: BTCUSDT, max: 1, after-fault: close, within: 90s}
+                """);
+        final Scenario s = ScenarioLoader.defaults().load(f);
+        final Expectation.EventCount external = (Expectation.EventCount) s.expectations().get(0);
+        assertThat(external.what()).isEqualTo(Expectation.Counted.DRIFTS);
+        assertThat(external.driftKind()).isEqualTo(DriftKind.EXTERNAL_CLOSE);
+        assertThat(external.from().nanos()).isEqualTo(START_2024 + 240 * S);
+        assertThat(external.describe()).isEqualTo("the number of drifts of kind external-close after the start of fault 'close' "
+                + "is exactly 1");
+        assertThat(((Expectation.EventCount) s.expectations().get(1)).driftKind()).isEqualTo(DriftKind.MISSING_ORDER);
+        final Expectation.MaxPosition whole = (Expectation.MaxPosition) s.expectations().get(2);
+        assertThat(whole.instrument()).isEqualTo(new InstrumentId("BTCUSDT", "BYBIT"));
+        assertThat(whole.maxQty()).isEqualTo(83);
+        assertThat(whole.after()).isNull();
+        assertThat(whole.withinNanos()).isNull();
+        final Expectation.MaxPosition windowed = (Expectation.MaxPosition) s.expectations().get(3);
+        assertThat(windowed.maxQty()).as("a YAML number is read exactly too").isEqualTo(1000);
+        assertThat(windowed.after().nanos()).isEqualTo(START_2024 + 240 * S);
+        assertThat(windowed.withinNanos()).isEqualTo(90 * S);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.tandem.kernel.model.DriftKind;
 import dev.tandem.kernel.model.RiskTrigger;
 import dev.tandem.scenarios.expect.Expectation;
 import dev.tandem.scenarios.model.FillModel;
@@ -54,6 +55,25 @@ class SchemaConsistencyTest {
             assertThat(branch.at("/then/properties").has("duration")).as(type).isEqualTo(windowed);
             assertThat(strings(branch.at("/then/required")).contains("duration")).as(type).isEqualTo(windowed);
         }
+    }
+
+    @Test
+    void theDriftKindsOfCountAreTheKernelsInKebabCase() {
+        final List<String> kinds = new ArrayList<>();
+        for (final DriftKind k : DriftKind.values()) {
+            kinds.add(k.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+        }
+        JsonNode kindEnum = null;
+        for (final JsonNode branch : SCHEMA.at("/$defs/expectation/allOf")) {
+            final String expect = branch.at("/if/properties/expect/const").asText();
+            if (expect.equals("count")) {
+                kindEnum = branch.at("/then/properties/kind/enum");
+            } else {
+                assertThat(branch.at("/then/properties").has("kind")).as(expect).isFalse();
+            }
+        }
+        assertThat(kindEnum).isNotNull();
+        assertThat(strings(kindEnum)).containsExactlyElementsOf(kinds);
     }
 
     @Test
