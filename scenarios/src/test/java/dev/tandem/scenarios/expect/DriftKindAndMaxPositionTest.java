@@ -63,7 +63,7 @@ class DriftKindAndMaxPositionTest {
     @Test
     void theExternalCloseAndTheWalletAreOneDriftEach() {
         final Anchor close = at(desync, 270, "the start of fault 'close'");
-        final Anchor until = at(desync, 301, "T+5m1s");
+        final Anchor until = at(desync, 302, "T+5m2s");
         final ExpectationOutcome external = drifts(DriftKind.EXTERNAL_CLOSE, close, until, 1L, 1L).evaluate(desync);
         assertThat(external.passed()).isTrue();
         assertThat(external.when()).startsWith("first at T+5m");
@@ -81,7 +81,7 @@ class DriftKindAndMaxPositionTest {
 
     @Test
     void theKindsPartitionTheDrifts() {
-        for (final Anchor[] w : new Anchor[][] {{null, null}, {at(desync, 270, "close"), at(desync, 301, "T+5m1s")},
+        for (final Anchor[] w : new Anchor[][] {{null, null}, {at(desync, 270, "close"), at(desync, 302, "T+5m2s")},
                 {null, at(desync, 270, "close")}}) {
             long sum = 0;
             for (final DriftKind k : DriftKind.values()) {
