@@ -98,4 +98,16 @@ class ChaosRegressionTest {
     void aSnapshotHoldingAFillStillInFlightIsNotAdoptedTwice() throws Exception {
         replayCleanly("snapshot-holds-fill-in-flight.yaml");
     }
+
+    /**
+     * Lost acks: an amend raised a resting buy from 0.002 to 0.003 at a marketable price, it filled, and every report was
+     * lost. Reconciliation found the order missing and queried it; the answer (FILLED, 3 of 3) was refused as an
+     * overfill of the old quantity 2 and the order closed as canceled with nothing filled. A status that shows the
+     * order at the outstanding amend's price and quantity now proves the amend.
+     */
+    @Test
+    void aLostAmendAndFillAreRecoveredFromTheStatusQuery() throws Exception {
+        final List<Object> events = replayCleanly("amend-and-fill-acks-lost.yaml");
+        assertThat(events).filteredOn(e -> e instanceof OrderFilled f && f.clientOrderId().value().endsWith("rnd-00000p")).isNotEmpty();
+    }
 }

@@ -498,6 +498,25 @@ public final class OrderManager implements OrderView, TimerHandler {
         return true;
     }
 
+    /**
+     * A status that shows the venue holding the order at an outstanding amend's price and quantity proves the amend
+     * landed (its acknowledgement may be lost or still on the way): it is applied before the status is, so the
+     * venue's fills, counted against the amended quantity, are not taken for an overfill.
+     */
+    private void amendProvenByStatus(final Order o, final VenueOrderStatusReport r, final VenueOrder vo) {
+        final RequestTracker t = o.tracker(RequestKind.AMEND);
+        if (t.isIdle() || vo.qty() != o.amendQty() || vo.price() != o.amendPrice()
+                || (vo.qty() == o.qty() && vo.price() == o.price()) || vo.qty() < o.filledQty()) {
+            return;
+        }
+        final Step s = step(o, OrderTrigger.AMEND_ACK);
+        if (!s.applied()) {
+            return;
+        }
+        closeTracker(o, t);
+        applyAmend(o, r, vo.price(), vo.qty(), r.tsEventNanos());
+    }
+
     private void onAccepted(final VenueAccepted a) {
         final Order o = lookup(a, a.clientOrderId());
         if (o == null) {
@@ -687,6 +706,9 @@ public final class OrderManager implements OrderView, TimerHandler {
             closeTracker(o, q);
         }
         final VenueOrder vo = r.order();
+        if (vo != null) {
+            amendProvenByStatus(o, r, vo);
+        }
         if (vo == null && o.isOpen() && o.missingQueryFrom() > 0) {
             if (answeredCommand >= o.missingQueryFrom()) {
                 closeMissing(o, r);

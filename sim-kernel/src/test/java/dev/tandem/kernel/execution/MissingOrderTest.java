@@ -163,4 +163,35 @@ class MissingOrderTest {
         assertThat(o.filledQty()).isZero();
         assertThat(o.qty()).as("the amend's own acknowledgement still applies it").isEqualTo(rig.btc.qty("0.015"));
     }
+
+    /**
+     * Chaos finding (lost acks): an amend raised the quantity, the venue filled the larger order, and every report
+     * about it was lost. The status query shows the order at the amend's price and quantity: that proves the amend, so
+     * the venue's fills count against the amended quantity instead of being refused as an overfill (which then closed
+     * the order as canceled with nothing filled).
+     */
+    @Test
+    void aStatusThatShowsAnOutstandingAmendAppliedProvesIt() {
+        final ExecutionRig rig = new ExecutionRig();
+        final Order o = rig.limit(Side.BUY, "50000.00", "0.010");
+        final ClientOrderId id = o.clientOrderId();
+        rig.runUntilQuiet();
+        rig.lose = e -> e instanceof dev.tandem.kernel.event.VenueAmended || e instanceof VenueFill;
+        assertThat(rig.manager.amend(id, rig.btc.price("50000.00"), rig.btc.qty("0.020"))).isEqualTo(ReasonCode.NONE);
+        rig.runFor(10 * ExecutionRig.MS);
+        rig.port.fillRestingOrder(id, rig.btc.qty("0.020"));
+        rig.runFor(10 * ExecutionRig.MS);
+        rig.lose = e -> false;
+        assertThat(o.qty()).as("the amend's answer was lost").isEqualTo(rig.btc.qty("0.010"));
+
+        rig.manager.queryMissing(id);
+        rig.runUntilQuiet();
+
+        assertThat(o.state()).isEqualTo(OrderState.FILLED);
+        assertThat(o.qty()).isEqualTo(rig.btc.qty("0.020"));
+        assertThat(o.filledQty()).isEqualTo(rig.btc.qty("0.020"));
+        assertThat(rig.eventNames(id)).containsSubsequence("OrderAmended", "OrderFilled");
+        assertThat(rig.events(OrderCanceled.class)).isEmpty();
+        assertThat(rig.events(ReportAnomaly.class)).isEmpty();
+    }
 }
