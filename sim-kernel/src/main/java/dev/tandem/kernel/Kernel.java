@@ -506,10 +506,10 @@ public final class Kernel {
      * it between events.
      */
     public void advanceTo(final long nanos) {
-        TimerQueue.Due<String> due;
-        while ((due = timers.pollDue(nanos)) != null) {
-            clock.advanceTo(Math.max(clock.nowNanos(), due.deadlineNanos()));
-            fireTimer(due.name(), due.deadlineNanos(), due.seq());
+        while (timers.poll(nanos)) { // allocation-free: the staleness timer fires every few trades of a sparse tape
+            final long deadline = timers.polledDeadlineNanos();
+            clock.advanceTo(Math.max(clock.nowNanos(), deadline));
+            fireTimer(timers.polledName(), deadline, timers.polledSeq());
             drainStrategyQueue();
         }
         if (nanos > clock.nowNanos()) {
