@@ -198,6 +198,8 @@ public final class RiskEngine implements TimerHandler {
     private final TreeMap<InstrumentId, DataClock> data = new TreeMap<>();
     /** The same clocks by the name of their staleness timer (lookup only). */
     private final TreeMap<String, DataClock> staleTimers = new TreeMap<>();
+    /** The clock whose staleness timer fired last (a cache for {@link #onTimer}; one of {@link #data}'s values). */
+    private DataClock lastFiredClock;
     private final TreeSet<String> openVenues = new TreeSet<>();
     private final EnumMap<ReasonCode, Long> denials = new EnumMap<>(ReasonCode.class);
     private long passedCount;
@@ -953,13 +955,15 @@ public final class RiskEngine implements TimerHandler {
         if (!name.startsWith(STALE_TIMER_PREFIX)) {
             throw new IllegalArgumentException("not a risk timer: " + name);
         }
-        DataClock c = staleTimers.get(name);
+        // the timer hands back the name instance the clock scheduled it with: found by identity, no string compares
+        DataClock c = lastFiredClock != null && lastFiredClock.timerName == name ? lastFiredClock : staleTimers.get(name);
         if (c == null) {
             c = data.get(InstrumentId.parse(name.substring(STALE_TIMER_PREFIX.length())));
         }
         if (c == null || c.timerDeadlineNanos != deadlineNanos) {
             return; // not the timer we are waiting for (e.g. a duplicate after a restore)
         }
+        lastFiredClock = c;
         c.timerDeadlineNanos = -1;
         if (c.stale || limits.dataStaleNanos() <= 0) {
             return;
@@ -1430,6 +1434,7 @@ public final class RiskEngine implements TimerHandler {
         }
         data.clear();
         staleTimers.clear();
+        lastFiredClock = null;
         for (final RiskSnapshot.DataSnapshot x : snap.data()) {
             final DataClock c = dataClock(x.instrumentId());
             c.lastDataNanos = x.lastDataNanos();
