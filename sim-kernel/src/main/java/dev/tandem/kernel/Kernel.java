@@ -141,6 +141,9 @@ public final class Kernel {
     private final List<Listener> listeners = new ArrayList<>();
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new LinkedHashMap<>();
+    /** The instrument of the last market-data event and its subscribers (a cache of {@link #subscribers}). */
+    private InstrumentId lastSubscribedId;
+    private StrategySlot[] lastSubscribers;
     private final ArrayDeque<Object[]> strategyQueue = new ArrayDeque<>();
     /** Outbound events hashed but not yet delivered to listeners, in trace order (see {@link #emit}). */
     private final ArrayDeque<KernelEvent> unheard = new ArrayDeque<>();
@@ -449,6 +452,7 @@ public final class Kernel {
             final StrategySlot[] now = java.util.Arrays.copyOf(old, old.length + 1);
             now[old.length] = slot;
             subscribers.put(id, now);
+            lastSubscribedId = null;
         }
         risk.registerStrategy(spec.id(), new java.util.TreeSet<>(spec.instruments()), spec.marketMaker());
         return this;
@@ -595,7 +599,14 @@ public final class Kernel {
                 }
             }
         }
-        final StrategySlot[] subs = subscribers.get(id);
+        final StrategySlot[] subs;
+        if (id == lastSubscribedId && id != null) {
+            subs = lastSubscribers; // the same instrument as the previous event, nearly always
+        } else {
+            subs = subscribers.get(id);
+            lastSubscribedId = id;
+            lastSubscribers = subs;
+        }
         if (subs == null) {
             return;
         }
@@ -1089,6 +1100,7 @@ public final class Kernel {
                 final StrategySlot[] now = java.util.Arrays.copyOf(old, old.length + 1);
                 now[old.length] = slot;
                 subscribers.put(id, now);
+                lastSubscribedId = null;
             }
         }
         clock.advanceTo(snapshot.clockNanos());

@@ -952,11 +952,14 @@ public final class RiskEngine implements TimerHandler {
 
     @Override
     public void onTimer(final String name, final long deadlineNanos) {
-        if (!name.startsWith(STALE_TIMER_PREFIX)) {
+        // the timer hands back the name instance the clock scheduled it with: found by identity, no string compares
+        DataClock c = lastFiredClock != null && lastFiredClock.timerName == name ? lastFiredClock : null;
+        if (c == null && !name.startsWith(STALE_TIMER_PREFIX)) {
             throw new IllegalArgumentException("not a risk timer: " + name);
         }
-        // the timer hands back the name instance the clock scheduled it with: found by identity, no string compares
-        DataClock c = lastFiredClock != null && lastFiredClock.timerName == name ? lastFiredClock : staleTimers.get(name);
+        if (c == null) {
+            c = staleTimers.get(name);
+        }
         if (c == null) {
             c = data.get(InstrumentId.parse(name.substring(STALE_TIMER_PREFIX.length())));
         }
