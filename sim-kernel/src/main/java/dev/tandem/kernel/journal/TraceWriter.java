@@ -95,8 +95,15 @@ final class TraceWriter {
 
     void putInt(final int v) {
         ensure(4);
-        INT_LE.set(buf, pos, v);
-        pos += 4;
+        // byte by byte: a table reference is the most frequent write, and the VarHandle form was slow wherever the JIT
+        // did not inline it (deep in the metadata writer)
+        final byte[] b = buf;
+        final int p = pos;
+        b[p] = (byte) v;
+        b[p + 1] = (byte) (v >>> 8);
+        b[p + 2] = (byte) (v >>> 16);
+        b[p + 3] = (byte) (v >>> 24);
+        pos = p + 4;
     }
 
     void putLong(final long v) {

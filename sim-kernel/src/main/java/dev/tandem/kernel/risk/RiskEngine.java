@@ -326,6 +326,7 @@ public final class RiskEngine implements TimerHandler {
         }
         final StrategyRisk s = new StrategyRisk(id, sorted, marketMaker, limits);
         strategies.put(id, s);
+        lastRegistered = null;
         strategyArray = strategies.values().toArray(new StrategyRisk[0]);
         final long now = scheduler.nowNanos();
         if (limits.dataStaleNanos() > 0) {
@@ -1215,12 +1216,20 @@ public final class RiskEngine implements TimerHandler {
     }
 
     private StrategyRisk registered(final StrategyId id) {
+        final StrategyRisk l = lastRegistered;
+        if (l != null && l.id == id) {
+            return l; // the kernel asks for each subscriber's state on every market-data event
+        }
         final StrategyRisk s = strategies.get(id);
         if (s == null) {
             throw new IllegalArgumentException("strategy not registered: " + id);
         }
+        lastRegistered = s;
         return s;
     }
+
+    /** The strategy {@link #registered} found last (a cache; cleared with {@link #strategies}). */
+    private StrategyRisk lastRegistered;
 
     private static String names(final Set<RiskTrigger> set) {
         final List<String> out = new ArrayList<>(set.size());
@@ -1414,6 +1423,7 @@ public final class RiskEngine implements TimerHandler {
         peakEquityMoney = snap.peakEquityMoney();
         lastEquityMoney = snap.lastEquityMoney();
         strategies.clear();
+        lastRegistered = null;
         for (final RiskSnapshot.StrategySnapshot x : snap.strategies()) {
             final StrategyRisk s = new StrategyRisk(x.id(), new TreeSet<>(x.instruments()), x.marketMaker(), limits);
             s.state = x.state();
@@ -1430,6 +1440,7 @@ public final class RiskEngine implements TimerHandler {
                 s.inventory.put(i.instrumentId(), new Inventory(i.qty(), i.costMoney()));
             }
             strategies.put(s.id, s);
+            lastRegistered = null;
         }
         strategyArray = strategies.values().toArray(new StrategyRisk[0]);
         if (globalWindow != null) {
