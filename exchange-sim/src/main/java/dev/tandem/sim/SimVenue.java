@@ -165,6 +165,11 @@ public final class SimVenue {
         long lastNanos = Long.MIN_VALUE;
         /** The event of the scheduled action. */
         MarketData next;
+        /** The book of {@link #next}. */
+        Book nextBook;
+        /** The instrument of the previous event and its book: a source mostly repeats one instrument (a trade tape). */
+        InstrumentId lastId;
+        Book lastBook;
 
         Replay(final Iterator<? extends MarketData> source) {
             this.source = source;
@@ -173,8 +178,10 @@ public final class SimVenue {
         @Override
         public void run() {
             final MarketData md = next;
+            final Book b = nextBook;
             next = null;
-            onData(books.get(md.instrumentId().symbol()), md);
+            nextBook = null;
+            onData(b, md);
             endAction();
             pump(this);
         }
@@ -937,8 +944,13 @@ public final class SimVenue {
         }
         final MarketData md = r.source.next();
         final InstrumentId id = md.instrumentId();
-        if (!id.venue().equals(name) || !books.containsKey(id.symbol())) {
-            throw new IllegalArgumentException("replayed data for " + id + " does not belong to venue " + name);
+        if (id != r.lastId) { // the same id instance as the previous event's was checked then
+            final Book b = id.venue().equals(name) ? books.get(id.symbol()) : null;
+            if (b == null) {
+                throw new IllegalArgumentException("replayed data for " + id + " does not belong to venue " + name);
+            }
+            r.lastId = id;
+            r.lastBook = b;
         }
         final long t = md.tsEventNanos();
         if (t < r.lastNanos) {
@@ -946,6 +958,7 @@ public final class SimVenue {
         }
         r.lastNanos = t;
         r.next = md;
+        r.nextBook = r.lastBook;
         loop.scheduleAction(Math.max(t, loop.nowNanos()), r);
     }
 

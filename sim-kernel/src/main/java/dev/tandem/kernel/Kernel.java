@@ -143,6 +143,9 @@ public final class Kernel {
     private final List<Listener> listeners = new ArrayList<>();
     private final Map<StrategyId, StrategySlot> strategies = new LinkedHashMap<>();
     private final Map<InstrumentId, StrategySlot[]> subscribers = new LinkedHashMap<>();
+    /** The instrument of the last market-data event and its subscribers (a cache of {@link #subscribers}). */
+    private InstrumentId lastSubscribedId;
+    private StrategySlot[] lastSubscribers;
     private final ArrayDeque<Object[]> strategyQueue = new ArrayDeque<>();
     /** Outbound events hashed but not yet delivered to listeners, in trace order (see {@link #emit}). */
     private final ArrayDeque<KernelEvent> unheard = new ArrayDeque<>();
@@ -451,6 +454,7 @@ public final class Kernel {
             final StrategySlot[] now = java.util.Arrays.copyOf(old, old.length + 1);
             now[old.length] = slot;
             subscribers.put(id, now);
+            lastSubscribedId = null;
         }
         risk.registerStrategy(spec.id(), new java.util.TreeSet<>(spec.instruments()), spec.marketMaker());
         return this;
@@ -508,10 +512,10 @@ public final class Kernel {
      * it between events.
      */
     public void advanceTo(final long nanos) {
-        TimerQueue.Due<String> due;
-        while ((due = timers.pollDue(nanos)) != null) {
-            clock.advanceTo(Math.max(clock.nowNanos(), due.deadlineNanos()));
-            fireTimer(due.name(), due.deadlineNanos(), due.seq());
+        while (timers.poll(nanos)) { // allocation-free: the staleness timer fires every few trades of a sparse tape
+            final long deadline = timers.polledDeadlineNanos();
+            clock.advanceTo(Math.max(clock.nowNanos(), deadline));
+            fireTimer(timers.polledName(), deadline, timers.polledSeq());
             drainStrategyQueue();
         }
         if (nanos > clock.nowNanos()) {
@@ -597,7 +601,14 @@ public final class Kernel {
                 }
             }
         }
-        final StrategySlot[] subs = subscribers.get(id);
+        final StrategySlot[] subs;
+        if (id == lastSubscribedId && id != null) {
+            subs = lastSubscribers; // the same instrument as the previous event, nearly always
+        } else {
+            subs = subscribers.get(id);
+            lastSubscribedId = id;
+            lastSubscribers = subs;
+        }
         if (subs == null) {
             return;
         }
@@ -1157,6 +1168,7 @@ public final class Kernel {
                 final StrategySlot[] now = java.util.Arrays.copyOf(old, old.length + 1);
                 now[old.length] = slot;
                 subscribers.put(id, now);
+                lastSubscribedId = null;
             }
         }
         clock.advanceTo(snapshot.clockNanos());

@@ -27,10 +27,23 @@ public final class DataEngine implements MarketView {
 
     // Lookup only (never iterated into output): insertion-ordered map, no hash-order leaks.
     private final Map<InstrumentId, Latest> latest = new LinkedHashMap<>();
+    /**
+     * The instrument looked up last (the very id instance) and its state: nearly every event and question names the
+     * same instrument as the one before, and a hash lookup per call was a visible part of a replayed trade.
+     */
+    private InstrumentId lastId;
+    private Latest lastLatest;
 
     /** Records one market-data event. */
     public void onData(final MarketData data) {
-        final Latest l = latest.computeIfAbsent(data.instrumentId(), k -> new Latest());
+        final InstrumentId id = data.instrumentId();
+        Latest l = get(id);
+        if (l == null) {
+            l = new Latest();
+            latest.put(id, l);
+            lastId = id;
+            lastLatest = l;
+        }
         l.lastUpdateNanos = data.tsInitNanos();
         l.updates++;
         if (data instanceof QuoteTick q) {
@@ -52,7 +65,15 @@ public final class DataEngine implements MarketView {
     }
 
     private Latest get(final InstrumentId id) {
-        return latest.get(id);
+        if (id == lastId && id != null) {
+            return lastLatest;
+        }
+        final Latest l = latest.get(id);
+        if (l != null) {
+            lastId = id;
+            lastLatest = l;
+        }
+        return l;
     }
 
     @Override
@@ -166,6 +187,8 @@ public final class DataEngine implements MarketView {
     /** Restores a state taken with {@link #snapshot()} (replacing everything). */
     public void restore(final java.util.List<LatestSnapshot> saved) {
         latest.clear();
+        lastId = null;
+        lastLatest = null;
         for (final LatestSnapshot s : saved) {
             final Latest l = new Latest();
             l.mark = s.mark();

@@ -55,15 +55,26 @@ import java.util.SortedMap;
  * <ul>
  *   <li>{@code long}: 8 bytes, little-endian two's complement; {@code int}: 4 bytes likewise; {@code boolean}: one
  *       byte, 0 or 1;</li>
- *   <li>{@code String}: its UTF-8 byte length as a 4-byte little-endian int, then the bytes ({@code null}: length −1,
- *       no bytes; an unpaired surrogate is written as '?', like {@code String.getBytes(UTF_8)});</li>
+ *   <li>{@code String}: {@code null} is the 4-byte little-endian int −1; a <em>table string</em> (at least
+ *       {@value TraceWriter#TABLE_MIN_LENGTH} UTF-16 units, every one below 0x80) that the string table holds in its
+ *       slot is the int {@code −2 − slot} alone; any other string is its UTF-8 byte length as a 4-byte int, then the
+ *       bytes (an unpaired surrogate is written as '?', like {@code String.getBytes(UTF_8)}), and a table string
+ *       written so then takes its slot;</li>
  *   <li>an enum: its {@code name()} as a string; {@code ClientOrderId}, {@code StrategyId}: their value as a string;
  *       {@code InstrumentId}: {@code SYMBOL.VENUE} as a string;</li>
- *   <li>{@code SortedMap<String, String>}: the entry count as a 4-byte int (−1 for null), then key and value strings
- *       in key order;</li>
+ *   <li>{@code SortedMap<String, String>} (audit metadata): the entry count as a 4-byte int (−1 for null), then in key
+ *       order each key as a string and each value either as a number, when it is the canonical decimal text of a long
+ *       ({@code Long.toString(v)}): the int {@value TraceWriter#NUMBER_MARK} then {@code v} as 8 bytes; or else as a
+ *       string;</li>
  *   <li>{@code List<T>}: the element count as a 4-byte int (−1 for null), then the elements; a nested record: one
  *       byte 1 and its components (0 for null). No outbound event uses these today.</li>
  * </ul>
+ * <p><b>String table</b> (new in version 2): {@value TraceWriter#TABLE_SLOTS} slots, empty at the start of the
+ * stream; the slot of a string is {@code (h ^ (h >>> 16)) & 63} where {@code h} is its {@code String.hashCode()}.
+ * Events repeat their long strings (a client order id in every event of its order, reason texts, metadata keys,
+ * instrument ids), and a reference is 4 bytes to hash instead of the whole text. A reader that keeps the same table
+ * parses the stream back.
+ *
  * Every value is self-delimiting, so the stream parses back unambiguously and two different event sequences never
  * share an encoding.
  *
@@ -73,7 +84,7 @@ import java.util.SortedMap;
  */
 public final class TraceEncoding {
     /** Version of this encoding, the last byte of {@link #HEADER}. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
     /** Tag of the continuation record that starts a trace continued from a snapshot. */
     public static final int TAG_CONTINUE = 0;
 
@@ -153,7 +164,7 @@ public final class TraceEncoding {
         return Collections.unmodifiableList(new ArrayList<>(TAGS.keySet()));
     }
 
-    /** The encoding of one event (its record in the stream): tag, then components. */
+    /** The encoding of one event as the first of a stream (its record; the string table starts empty): tag, then components. */
     public static byte[] encode(final KernelEvent event) {
         final TraceWriter w = new TraceWriter(256);
         encodeTo(event, w);
@@ -184,6 +195,12 @@ public final class TraceEncoding {
         w.putByte(tag(event.getClass()));
         reflective(event.getClass()).write(event, w);
         return w.toByteArray();
+    }
+
+    /** {@link #encodeReflectively} into a writer, as the next event of its stream (for tests). */
+    static void encodeReflectivelyTo(final KernelEvent event, final TraceWriter out) {
+        out.putByte(tag(event.getClass()));
+        reflective(event.getClass()).write(event, out);
     }
 
     /** Whether a type has a hand-written writer (for tests). */
@@ -446,7 +463,7 @@ public final class TraceEncoding {
                 w.putInt(m.size());
                 for (final Map.Entry<String, String> en : m.entrySet()) {
                     w.putString(en.getKey());
-                    w.putString(en.getValue());
+                    w.putMetadataValue(en.getValue());
                 }
             };
         }

@@ -51,11 +51,11 @@ public final class TraceHash {
 
     /** Adds one event. */
     public void accept(final KernelEvent event) {
-        final int mark = buffer.position();
+        final int mark = buffer.begin();
         try {
             TraceEncoding.encodeTo(event, buffer);
         } catch (RuntimeException e) {
-            buffer.truncate(mark); // an event that cannot be encoded leaves the trace as it was
+            buffer.truncate(mark); // an event that cannot be encoded leaves the trace (bytes and string table) as it was
             throw e;
         }
         events++;

@@ -7,6 +7,7 @@ import dev.tandem.kernel.model.StrategyId;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SortedMap;
@@ -14,7 +15,8 @@ import java.util.SortedMap;
 /**
  * The growable byte buffer the binary trace encoding ({@link TraceEncoding}) writes into, with one method per value
  * kind of the encoding. Integers are little-endian; strings are a 32-bit byte length (−1 for null) and their UTF-8
- * bytes. Not thread-safe; one per {@link TraceHash}.
+ * bytes, or a reference into the string table that this writer keeps for the stream it writes (version 2, see
+ * {@link TraceEncoding}). Not thread-safe; one per {@link TraceHash}.
  */
 final class TraceWriter {
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
@@ -42,12 +44,26 @@ final class TraceWriter {
         pos = 0;
     }
 
-    /** Drops what was written after {@code position} (an event that failed half-way must leave no bytes behind). */
+    /**
+     * Starts an event: from here {@link #truncate} can undo everything written, string table slots included (an
+     * event that failed half-way must leave neither bytes nor table entries behind).
+     */
+    int begin() {
+        undoCount = 0;
+        return pos;
+    }
+
+    /** Drops what was written after {@code position}, the value {@link #begin} returned, and undoes its table changes. */
     void truncate(final int position) {
         if (position < 0 || position > pos) {
             throw new IllegalArgumentException("cannot truncate to " + position + " of " + pos);
         }
         pos = position;
+        while (undoCount > 0) {
+            undoCount--;
+            table[undoSlots[undoCount]] = undoStrings[undoCount];
+            undoStrings[undoCount] = null;
+        }
     }
 
     /** A copy of the bytes written so far. */
@@ -79,8 +95,15 @@ final class TraceWriter {
 
     void putInt(final int v) {
         ensure(4);
-        INT_LE.set(buf, pos, v);
-        pos += 4;
+        // byte by byte: a table reference is the most frequent write, and the VarHandle form was slow wherever the JIT
+        // did not inline it (deep in the metadata writer)
+        final byte[] b = buf;
+        final int p = pos;
+        b[p] = (byte) v;
+        b[p + 1] = (byte) (v >>> 8);
+        b[p + 2] = (byte) (v >>> 16);
+        b[p + 3] = (byte) (v >>> 24);
+        pos = p + 4;
     }
 
     void putLong(final long v) {
@@ -89,48 +112,80 @@ final class TraceWriter {
         pos += 8;
     }
 
+    /** Strings at least this long (in UTF-16 units), and ASCII only, go through the string table. */
+    static final int TABLE_MIN_LENGTH = 8;
+    /** Slots of the string table. */
+    static final int TABLE_SLOTS = 64;
+    /** The length field of a reference to table slot {@code k} is {@code REF_BASE - k} (−2 .. −65). */
+    static final int REF_BASE = -2;
+    /** The length field that announces a metadata value written as a number (8 bytes follow). */
+    static final int NUMBER_MARK = -100;
     /**
-     * Strings at least this long go through {@link #putRepeating}: the events' long strings (reasons, metadata keys,
-     * client order ids, which appear in every event of their order) mostly repeat, and copying their cached bytes is
-     * cheaper than encoding them again.
+     * The string table (encoding version 2): slot {@code k} holds the last table string written whose slot is
+     * {@code k} (see {@link #slot}). Part of the encoding, not a cache: a reader keeps the same table to parse the
+     * stream back. Empty at the start of a stream.
      */
-    private static final int CACHE_MIN_LENGTH = 8;
-    private static final int CACHE_SLOTS = 64;
-    /** A direct-mapped cache of encoded strings (length prefix and UTF-8), by {@code String.hashCode}. Speed only. */
-    private final String[] cachedStrings = new String[CACHE_SLOTS];
-    private final byte[][] cachedBytes = new byte[CACHE_SLOTS][];
+    private final String[] table = new String[TABLE_SLOTS];
+    /** Slots replaced since {@link #begin} and what they held before, oldest first (for {@link #truncate}). */
+    private int[] undoSlots = new int[16];
+    private String[] undoStrings = new String[16];
+    private int undoCount;
 
-    /** A string: byte length, then UTF-8 (as {@code String.getBytes(UTF_8)}: an unpaired surrogate becomes '?'); null is length −1. */
+    /** The table slot of a string: its {@code String.hashCode}, folded, low six bits. */
+    static int slot(final String s) {
+        final int h = s.hashCode();
+        return (h ^ (h >>> 16)) & (TABLE_SLOTS - 1);
+    }
+
+    /**
+     * A string (version 2): null is length −1; a string its table slot holds is the reference {@code −2 − slot};
+     * anything else is written out, its byte length and UTF-8 (as {@code String.getBytes(UTF_8)}: an unpaired surrogate
+     * becomes '?'), and when those are at least {@value #TABLE_MIN_LENGTH} bytes, all ASCII, the string they spell
+     * takes its slot. (The rule is on the bytes, so a reader can keep the same table.)
+     */
     void putString(final String s) {
         if (s == null) {
             putInt(NULL_LENGTH);
-        } else if (s.length() >= CACHE_MIN_LENGTH) {
-            putRepeating(s);
+        } else if (s.length() >= TABLE_MIN_LENGTH) {
+            final int k = slot(s);
+            final String held = table[k];
+            if (held == s || s.equals(held)) {
+                putInt(REF_BASE - k);
+                return;
+            }
+            final int start = pos + 4;
+            final int bytes = encode(s);
+            if (bytes == ASCII) {
+                enter(k, s);
+            } else if (bytes == ASCII_BYTES) {
+                // unpaired surrogates written as '?' in otherwise ASCII text: the table gets the string the bytes spell
+                final String spelled = new String(buf, start, pos - start, StandardCharsets.US_ASCII);
+                enter(slot(spelled), spelled);
+            }
         } else {
             encode(s);
         }
     }
 
-    /**
-     * {@link #putString} for a string that is likely to come again (enum names, ids, fixed texts): its encoding is
-     * cached by content, so the bytes written are exactly those of {@link #encode}.
-     */
-    private void putRepeating(final String s) {
-        final int h = s.hashCode();
-        final int slot = (h ^ (h >>> 16)) & (CACHE_SLOTS - 1);
-        final String cached = cachedStrings[slot];
-        if (cached == s || s.equals(cached)) {
-            putBytes(cachedBytes[slot]);
-            return;
+    private void enter(final int k, final String s) {
+        if (undoCount == undoSlots.length) {
+            undoSlots = Arrays.copyOf(undoSlots, undoCount * 2);
+            undoStrings = Arrays.copyOf(undoStrings, undoCount * 2);
         }
-        final int start = pos;
-        encode(s);
-        cachedStrings[slot] = s;
-        cachedBytes[slot] = Arrays.copyOfRange(buf, start, pos);
+        undoSlots[undoCount] = k;
+        undoStrings[undoCount++] = table[k];
+        table[k] = s;
     }
 
-    /** Writes the length-prefixed UTF-8 of a non-null string. */
-    private void encode(final String s) {
+    /** {@link #encode}: every unit was ASCII. */
+    private static final int ASCII = 0;
+    /** {@link #encode}: every byte written is ASCII, but some units were unpaired surrogates (written as '?'). */
+    private static final int ASCII_BYTES = 1;
+    /** {@link #encode}: some bytes are not ASCII. */
+    private static final int NOT_ASCII = 2;
+
+    /** Writes the length-prefixed UTF-8 of a non-null string; returns {@link #ASCII}, {@link #ASCII_BYTES} or {@link #NOT_ASCII}. */
+    private int encode(final String s) {
         final int n = s.length();
         ensure(4 + 3 * n); // at most three bytes per UTF-16 unit (a pair's two units take four)
         final byte[] b = buf;
@@ -145,11 +200,13 @@ final class TraceWriter {
             }
             b[p++] = (byte) c;
         }
+        int kind = i == n ? ASCII : ASCII_BYTES;
         for (; i < n; i++) {
             final char c = s.charAt(i);
             if (c < 0x80) {
                 b[p++] = (byte) c;
             } else if (c < 0x800) {
+                kind = NOT_ASCII;
                 b[p++] = (byte) (0xc0 | (c >> 6));
                 b[p++] = (byte) (0x80 | (c & 0x3f));
             } else if (Character.isSurrogate(c)) {
@@ -159,12 +216,14 @@ final class TraceWriter {
                 if (cp < 0) {
                     b[p++] = '?'; // what the JDK's UTF-8 encoder writes for an unpaired surrogate
                 } else {
+                    kind = NOT_ASCII;
                     b[p++] = (byte) (0xf0 | (cp >> 18));
                     b[p++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
                     b[p++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
                     b[p++] = (byte) (0x80 | (cp & 0x3f));
                 }
             } else {
+                kind = NOT_ASCII;
                 b[p++] = (byte) (0xe0 | (c >> 12));
                 b[p++] = (byte) (0x80 | ((c >> 6) & 0x3f));
                 b[p++] = (byte) (0x80 | (c & 0x3f));
@@ -172,134 +231,7 @@ final class TraceWriter {
         }
         INT_LE.set(b, pos, p - start);
         pos = p;
-    }
-
-    /** "00".."99" as two ASCII digits per entry, tens first. */
-    private static final byte[] DIGIT_PAIRS = digitPairs();
-
-    private static byte[] digitPairs() {
-        final byte[] d = new byte[200];
-        for (int i = 0; i < 100; i++) {
-            d[2 * i] = (byte) ('0' + i / 10);
-            d[2 * i + 1] = (byte) ('0' + i % 10);
-        }
-        return d;
-    }
-
-    /** 10^0 .. 10^18. */
-    private static final long[] POW10 = powersOfTen();
-
-    private static long[] powersOfTen() {
-        final long[] p = new long[19];
-        p[0] = 1;
-        for (int i = 1; i < p.length; i++) {
-            p[i] = p[i - 1] * 10;
-        }
-        return p;
-    }
-
-    /** Decimal digits of {@code u >= 0}, without a loop: log10 from the bit length, corrected by one comparison. */
-    static int decimalDigits(final long u) {
-        final int t = ((64 - Long.numberOfLeadingZeros(u)) * 1233) >>> 12; // floor(bits * log10(2)), at most 18
-        return Math.max(1, t + (u >= POW10[t] ? 1 : 0));
-    }
-
-    /**
-     * The string {@code Long.toString(v)}, written without building it. Timestamps have 19 digits, and a division per
-     * digit was most of a stale-data pause's encoding: here at most two long divisions split the number into chunks of
-     * eight digits, written two at a time with int arithmetic.
-     */
-    void putDecimal(final long v) {
-        if (v == Long.MIN_VALUE) {
-            putString(Long.toString(v));
-            return;
-        }
-        // numbers in audit metadata repeat across events: a pause carries the last data time that the resume before
-        // it carried, and the same limit every time; their encodings are kept in a few slots chosen by value
-        final int slot = (int) (v ^ (v >>> 29) ^ (v >>> 47)) & (DECIMAL_SLOTS - 1);
-        final int cachedLength = decimalLengths[slot];
-        if (cachedLength != 0 && decimalValues[slot] == v) {
-            ensure(cachedLength);
-            System.arraycopy(decimalBytes[slot], 0, buf, pos, cachedLength);
-            pos += cachedLength;
-            return;
-        }
-        final int start = pos;
-        writeDecimal(v);
-        decimalValues[slot] = v;
-        decimalLengths[slot] = pos - start; // at most 4 + 20 bytes: fits the slot, no allocation
-        System.arraycopy(buf, start, decimalBytes[slot], 0, pos - start);
-    }
-
-    private static final int DECIMAL_SLOTS = 8;
-    private final long[] decimalValues = new long[DECIMAL_SLOTS];
-    /** Encoded length per slot; 0 for an empty slot (an encoding is at least five bytes). */
-    private final int[] decimalLengths = new int[DECIMAL_SLOTS];
-    private final byte[][] decimalBytes = new byte[DECIMAL_SLOTS][24];
-
-    /** {@link #putDecimal} without the cache, for {@code v != Long.MIN_VALUE}. */
-    private void writeDecimal(final long v) {
-        long u = Math.abs(v);
-        final int digits = decimalDigits(u);
-        final int len = v < 0 ? digits + 1 : digits;
-        ensure(4 + len);
-        final byte[] b = buf;
-        INT_LE.set(b, pos, len);
-        pos += 4;
-        if (v < 0) {
-            b[pos] = '-';
-        }
-        int p = pos + len;
-        // up to two chunks of exactly eight digits, split off by independent divisions of u, then the leading part
-        if (u >= 100_000_000L) {
-            final long upper = u / 100_000_000L;
-            put8(b, p, (int) (u - upper * 100_000_000L));
-            p -= 8;
-            if (upper >= 100_000_000L) {
-                final long top = u / 10_000_000_000_000_000L;
-                put8(b, p, (int) (upper - top * 100_000_000L));
-                p -= 8;
-                u = top;
-            } else {
-                u = upper;
-            }
-        }
-        int w = (int) u;
-        while (w >= 100) {
-            final int q = w / 100;
-            final int d = (w - q * 100) * 2;
-            w = q;
-            b[--p] = DIGIT_PAIRS[d + 1];
-            b[--p] = DIGIT_PAIRS[d];
-        }
-        if (w >= 10) {
-            b[--p] = DIGIT_PAIRS[w * 2 + 1];
-            b[--p] = DIGIT_PAIRS[w * 2];
-        } else {
-            b[--p] = (byte) ('0' + w);
-        }
-        pos += len;
-    }
-
-    /** Exactly eight digits of {@code 0 <= r < 10^8} (leading zeros included) in {@code b[end - 8, end)}. */
-    private static void put8(final byte[] b, final int end, final int r) {
-        // two independent halves of four digits, each two pairs: short dependency chains
-        final int hi = r / 10_000;
-        final int lo = r - hi * 10_000;
-        final int hh = hi / 100;
-        final int lh = lo / 100;
-        final int d1 = hh * 2;
-        final int d2 = (hi - hh * 100) * 2;
-        final int d3 = lh * 2;
-        final int d4 = (lo - lh * 100) * 2;
-        b[end - 8] = DIGIT_PAIRS[d1];
-        b[end - 7] = DIGIT_PAIRS[d1 + 1];
-        b[end - 6] = DIGIT_PAIRS[d2];
-        b[end - 5] = DIGIT_PAIRS[d2 + 1];
-        b[end - 4] = DIGIT_PAIRS[d3];
-        b[end - 3] = DIGIT_PAIRS[d3 + 1];
-        b[end - 2] = DIGIT_PAIRS[d4];
-        b[end - 1] = DIGIT_PAIRS[d4 + 1];
+        return kind;
     }
 
     /** An enum constant by name; null is length −1. */
@@ -307,7 +239,7 @@ final class TraceWriter {
         if (e == null) {
             putInt(NULL_LENGTH);
         } else {
-            putRepeating(e.name()); // the same few names again and again
+            putString(e.name());
         }
     }
 
@@ -319,41 +251,27 @@ final class TraceWriter {
         putString(id == null ? null : id.value());
     }
 
-    /** The last instrument id written and its encoding: nearly every event names the same one or two. */
+    /** The last instrument id written and its text: nearly every event names the same one or two. */
     private InstrumentId lastInstrument;
-    private byte[] lastInstrumentBytes;
+    private String lastInstrumentText;
 
-    /** An instrument id as the string {@code SYMBOL.VENUE}, written without building it. */
+    /** An instrument id as the string {@code SYMBOL.VENUE} (its text built once per id in a row). */
     void putId(final InstrumentId id) {
         if (id == null) {
             putInt(NULL_LENGTH);
             return;
         }
-        if (id == lastInstrument || id.equals(lastInstrument)) {
-            putBytes(lastInstrumentBytes);
-            return;
+        if (id != lastInstrument && !id.equals(lastInstrument)) {
+            lastInstrument = id;
+            lastInstrumentText = id.toString();
         }
-        final int at = pos;
-        final String symbol = id.symbol();
-        final String venue = id.venue();
-        // both parts are [A-Za-z0-9_-] tokens (InstrumentId checks), so one byte per char
-        final int len = symbol.length() + 1 + venue.length();
-        ensure(4 + len);
-        INT_LE.set(buf, pos, len);
-        int p = pos + 4;
-        for (int i = 0; i < symbol.length(); i++) {
-            buf[p++] = (byte) symbol.charAt(i);
-        }
-        buf[p++] = '.';
-        for (int i = 0; i < venue.length(); i++) {
-            buf[p++] = (byte) venue.charAt(i);
-        }
-        pos = p;
-        lastInstrument = id;
-        lastInstrumentBytes = Arrays.copyOfRange(buf, at, pos);
+        putString(lastInstrumentText);
     }
 
-    /** A sorted string map: entry count (−1 for null), then key and value strings in key order. */
+    /**
+     * A sorted string map: entry count (−1 for null), then per entry in key order the key as a string and the value by
+     * {@link #putMetadataValue}.
+     */
     void putStringMap(final SortedMap<String, String> map) {
         if (map == null) {
             putInt(NULL_LENGTH);
@@ -365,9 +283,9 @@ final class TraceWriter {
             for (int i = 0; i < n; i++) {
                 putString(m.keyAt(i));
                 if (m.isNumberAt(i)) {
-                    putDecimal(m.numberAt(i));
+                    putNumber(m.numberAt(i)); // Long.toString of it is canonical by definition
                 } else {
-                    putString(m.textAt(i));
+                    putMetadataValue(m.textAt(i));
                 }
             }
             return;
@@ -375,7 +293,50 @@ final class TraceWriter {
         putInt(map.size());
         for (final Map.Entry<String, String> e : map.entrySet()) {
             putString(e.getKey());
-            putString(e.getValue());
+            putMetadataValue(e.getValue());
         }
+    }
+
+    /**
+     * A metadata value: the canonical decimal text of a long ({@code Long.toString(v)} for some {@code v}) is written
+     * as the number, {@link #NUMBER_MARK} then {@code v} as 8 bytes; anything else (null included) as a string.
+     */
+    void putMetadataValue(final String value) {
+        if (value != null && isCanonicalLong(value)) {
+            putNumber(Long.parseLong(value));
+        } else {
+            putString(value);
+        }
+    }
+
+    private void putNumber(final long v) {
+        ensure(12);
+        INT_LE.set(buf, pos, NUMBER_MARK);
+        LONG_LE.set(buf, pos + 4, v);
+        pos += 12;
+    }
+
+    /** True if {@code s} is {@code Long.toString(v)} for some long {@code v}: no sign but '-', no leading zero, in range. */
+    static boolean isCanonicalLong(final String s) {
+        final int n = s.length();
+        final int first = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+        final int digits = n - first;
+        if (digits < 1 || digits > 19) {
+            return false;
+        }
+        for (int i = first; i < n; i++) {
+            final char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        if (s.charAt(first) == '0') {
+            return n == 1; // "0" only: no "-0", no leading zeros
+        }
+        if (digits < 19) {
+            return true;
+        }
+        // 19 digits: within range? compare with the extreme's digits (same length, so lexicographic order is numeric)
+        return s.substring(first).compareTo(first == 1 ? "9223372036854775808" : "9223372036854775807") <= 0;
     }
 }

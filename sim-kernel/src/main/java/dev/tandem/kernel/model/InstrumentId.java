@@ -20,8 +20,13 @@ public record InstrumentId(String symbol, String venue) implements Comparable<In
 
     @Override
     public int compareTo(final InstrumentId o) {
-        final int c = venue.compareTo(o.venue);
-        return c != 0 ? c : symbol.compareTo(o.symbol);
+        // identity first: ids are TreeMap keys looked up on every market-data event, nearly always with the very
+        // instance the map holds, and String.compareTo of two equal strings reads every character
+        if (o == this) {
+            return 0;
+        }
+        final int c = venue == o.venue ? 0 : venue.compareTo(o.venue);
+        return c != 0 ? c : symbol == o.symbol ? 0 : symbol.compareTo(o.symbol);
     }
 
     // Written out (same values as a record's generated ones): ids are map keys on every hot path, and the generated

@@ -29,14 +29,28 @@ public final class InstrumentRegistry {
         all = null;
     }
 
+    /**
+     * The instrument found last: the portfolio and the risk engine ask for the same instrument several times per
+     * market-data event, with the very id instance it holds (instruments are never removed, so it stays valid).
+     */
+    private Instrument last;
+
     /** The instrument, or null if unknown. */
     public Instrument find(final InstrumentId id) {
-        return byId.get(id);
+        final Instrument l = last;
+        if (l != null && l.id() == id) {
+            return l;
+        }
+        final Instrument i = byId.get(id);
+        if (i != null) {
+            last = i;
+        }
+        return i;
     }
 
     /** The instrument; fails if unknown. */
     public Instrument get(final InstrumentId id) {
-        final Instrument i = byId.get(id);
+        final Instrument i = find(id);
         if (i == null) {
             throw new IllegalArgumentException("unknown instrument " + id);
         }

@@ -16,7 +16,7 @@ public record StrategyId(String value) implements Comparable<StrategyId> {
 
     @Override
     public int compareTo(final StrategyId o) {
-        return value.compareTo(o.value);
+        return o == this || value == o.value ? 0 : value.compareTo(o.value); // identity first, as InstrumentId
     }
 
     // Written out (same values as a record's generated ones): ids are map keys on the order path, and the generated

@@ -198,6 +198,8 @@ public final class RiskEngine implements TimerHandler {
     private final TreeMap<InstrumentId, DataClock> data = new TreeMap<>();
     /** The same clocks by the name of their staleness timer (lookup only). */
     private final TreeMap<String, DataClock> staleTimers = new TreeMap<>();
+    /** The clock whose staleness timer fired last (a cache for {@link #onTimer}; one of {@link #data}'s values). */
+    private DataClock lastFiredClock;
     private final TreeSet<String> openVenues = new TreeSet<>();
     private final EnumMap<ReasonCode, Long> denials = new EnumMap<>(ReasonCode.class);
     private long passedCount;
@@ -324,6 +326,7 @@ public final class RiskEngine implements TimerHandler {
         }
         final StrategyRisk s = new StrategyRisk(id, sorted, marketMaker, limits);
         strategies.put(id, s);
+        lastRegistered = null;
         strategyArray = strategies.values().toArray(new StrategyRisk[0]);
         final long now = scheduler.nowNanos();
         if (limits.dataStaleNanos() > 0) {
@@ -950,16 +953,21 @@ public final class RiskEngine implements TimerHandler {
 
     @Override
     public void onTimer(final String name, final long deadlineNanos) {
-        if (!name.startsWith(STALE_TIMER_PREFIX)) {
+        // the timer hands back the name instance the clock scheduled it with: found by identity, no string compares
+        DataClock c = lastFiredClock != null && lastFiredClock.timerName == name ? lastFiredClock : null;
+        if (c == null && !name.startsWith(STALE_TIMER_PREFIX)) {
             throw new IllegalArgumentException("not a risk timer: " + name);
         }
-        DataClock c = staleTimers.get(name);
+        if (c == null) {
+            c = staleTimers.get(name);
+        }
         if (c == null) {
             c = data.get(InstrumentId.parse(name.substring(STALE_TIMER_PREFIX.length())));
         }
         if (c == null || c.timerDeadlineNanos != deadlineNanos) {
             return; // not the timer we are waiting for (e.g. a duplicate after a restore)
         }
+        lastFiredClock = c;
         c.timerDeadlineNanos = -1;
         if (c.stale || limits.dataStaleNanos() <= 0) {
             return;
@@ -1208,12 +1216,20 @@ public final class RiskEngine implements TimerHandler {
     }
 
     private StrategyRisk registered(final StrategyId id) {
+        final StrategyRisk l = lastRegistered;
+        if (l != null && l.id == id) {
+            return l; // the kernel asks for each subscriber's state on every market-data event
+        }
         final StrategyRisk s = strategies.get(id);
         if (s == null) {
             throw new IllegalArgumentException("strategy not registered: " + id);
         }
+        lastRegistered = s;
         return s;
     }
+
+    /** The strategy {@link #registered} found last (a cache; cleared with {@link #strategies}). */
+    private StrategyRisk lastRegistered;
 
     private static String names(final Set<RiskTrigger> set) {
         final List<String> out = new ArrayList<>(set.size());
@@ -1407,6 +1423,7 @@ public final class RiskEngine implements TimerHandler {
         peakEquityMoney = snap.peakEquityMoney();
         lastEquityMoney = snap.lastEquityMoney();
         strategies.clear();
+        lastRegistered = null;
         for (final RiskSnapshot.StrategySnapshot x : snap.strategies()) {
             final StrategyRisk s = new StrategyRisk(x.id(), new TreeSet<>(x.instruments()), x.marketMaker(), limits);
             s.state = x.state();
@@ -1423,6 +1440,7 @@ public final class RiskEngine implements TimerHandler {
                 s.inventory.put(i.instrumentId(), new Inventory(i.qty(), i.costMoney()));
             }
             strategies.put(s.id, s);
+            lastRegistered = null;
         }
         strategyArray = strategies.values().toArray(new StrategyRisk[0]);
         if (globalWindow != null) {
@@ -1430,6 +1448,7 @@ public final class RiskEngine implements TimerHandler {
         }
         data.clear();
         staleTimers.clear();
+        lastFiredClock = null;
         for (final RiskSnapshot.DataSnapshot x : snap.data()) {
             final DataClock c = dataClock(x.instrumentId());
             c.lastDataNanos = x.lastDataNanos();
