@@ -143,6 +143,18 @@ class KernelTest {
     }
 
     /** A strategy that buys {@code qty} at market on its first bar. */
+    /** The strategy rests a 0.001 limit buy below the market on the first bar (T+1s); returns it at T+2s, acknowledged. */
+    private static ClientOrderId restingBuyOnTheFirstBar(final KernelHarness h, final TestStrategy s) {
+        s.onBar = (st, n) -> {
+            if (n == 1) {
+                st.limitBuy(PX_59K, QTY_001);
+            }
+        };
+        h.bar(BTC.id(), h.at(1), PX_60K);
+        h.runUntil(h.at(2));
+        return s.results.get(0).clientOrderId();
+    }
+
     private static TestStrategy buysOnFirstBar(final long qty) {
         final TestStrategy s = new TestStrategy();
         s.onBar = (st, n) -> {
@@ -535,15 +547,8 @@ class KernelTest {
     @Test
     void aDifferenceThatAFillInFlightExplainsIsNotAdopted() {
         final TestStrategy s = new TestStrategy();
-        s.onBar = (st, n) -> {
-            if (n == 1) {
-                st.limitBuy(PX_59K, QTY_001);
-            }
-        };
         final KernelHarness h = harness(config(), s);
-        h.bar(BTC.id(), h.at(1), PX_60K);
-        h.runUntil(h.at(2));
-        final ClientOrderId id = s.results.get(0).clientOrderId();
+        final ClientOrderId id = restingBuyOnTheFirstBar(h, s);
         h.atTime(h.at(2), () -> {
             h.port().delayNextReports(1, 300_000_000L); // the fill report is slow (arrives at 2.301)
             h.port().fillRestingOrder(id, QTY_001);
@@ -570,15 +575,8 @@ class KernelTest {
     @Test
     void reconciliationQueriesAnOrderMissingAtTheVenueAndBooksItsLostFill() {
         final TestStrategy s = new TestStrategy();
-        s.onBar = (st, n) -> {
-            if (n == 1) {
-                st.limitBuy(PX_59K, QTY_001);
-            }
-        };
         final KernelHarness h = harness(config(), s);
-        h.bar(BTC.id(), h.at(1), PX_60K);
-        h.runUntil(h.at(2));
-        final ClientOrderId id = s.results.get(0).clientOrderId();
+        final ClientOrderId id = restingBuyOnTheFirstBar(h, s);
         h.atTime(h.at(2), () -> {
             h.port().loseNextReports(1);
             h.port().fillRestingOrder(id, QTY_001);
