@@ -856,7 +856,8 @@ public final class Kernel {
      * reports in simulation), so a snapshot can hold a fill whose report is still on the way, and adopting that
      * difference would count the fill twice. A first sighting is kept as a candidate (key: venue, scope, instrument or
      * asset) and the venue is asked again a second later; if our books caught up meanwhile, the difference is gone and
-     * so is the candidate. Candidates of keys this pass looked at and found in agreement are dropped.
+     * so is the candidate. Candidates of keys this pass looked at and found in agreement are dropped; a candidate whose
+     * difference changed is replaced and waits for the next periodic reconciliation.
      *
      * @param scope "P" (positions) or "B" (balances)
      * @param looked the instruments this positions pass compared (null for balances: every asset)
@@ -892,8 +893,17 @@ public final class Kernel {
             driftCandidates.remove(prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString()));
         }
         if (!seen.isEmpty()) {
+            // Ask again soon only for a first sighting. A difference that changed since the last sighting waits for
+            // the periodic reconciliation: a venue figure that moves on every snapshot (something we do not model)
+            // must not make the kernel poll the venue every second for ever.
+            boolean fresh = false;
+            for (final String key : seen.keySet()) {
+                fresh |= !driftCandidates.containsKey(key);
+            }
             driftCandidates.putAll(seen);
-            deferReconciliation(venue);
+            if (fresh) {
+                deferReconciliation(venue);
+            }
         }
         return out;
     }

@@ -567,6 +567,33 @@ class KernelTest {
     }
 
     /**
+     * A venue figure that differs from ours by a different amount at every look (something the kernel does not
+     * model) is asked about again once, not every second for ever: the changed difference waits for the next
+     * periodic or requested reconciliation, which confirms it if it holds still.
+     */
+    @Test
+    void aDifferenceThatKeepsChangingIsNotPolledForEver() {
+        final KernelHarness h = harness(config(), buysOnFirstBar(QTY_001));
+        h.bar(BTC.id(), h.at(1), PX_60K);
+        h.atTime(h.at(2), () -> h.port().setPosition(BTC.id(), BTC.qty("0.020"), PX_60K));
+        h.publish(new ReconcileNow("ops", Instruments.VENUE, "check", h.at(3), h.at(3)));
+        h.atTime(h.at(3.5), () -> h.port().setPosition(BTC.id(), BTC.qty("0.030"), PX_60K));
+        h.runUntil(h.at(30));
+
+        assertThat(h.port().commands(dev.tandem.kernel.command.QueryPositions.class)).as("the request and one confirmation").hasSize(2);
+        assertThat(h.events(DriftDetected.class)).isEmpty();
+        assertThat(h.kernel().portfolio().positionQty(BTC.id())).isEqualTo(QTY_001);
+
+        h.publish(new ReconcileNow("ops", Instruments.VENUE, "check again", h.at(31), h.at(31)));
+        h.runUntil(h.at(35));
+        assertThat(h.events(DriftDetected.class)).singleElement().satisfies(d -> {
+            assertThat(d.kind()).isEqualTo(DriftKind.EXTERNAL_OPEN);
+            assertThat(d.venueValue()).isEqualTo(BTC.qty("0.030"));
+        });
+        assertThat(h.kernel().portfolio().positionQty(BTC.id())).isEqualTo(BTC.qty("0.030"));
+    }
+
+    /**
      * Regression (found by the chaos properties with lost acks): an order that filled at the venue with its fill
      * report lost was found "open here, absent at the venue" by reconciliation and closed as canceled with nothing
      * filled, while the position reconciliation adopted the fill as an external change. Now the order's status is
