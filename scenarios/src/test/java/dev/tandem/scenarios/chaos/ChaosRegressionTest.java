@@ -110,4 +110,15 @@ class ChaosRegressionTest {
         final List<Object> events = replayCleanly("amend-and-fill-acks-lost.yaml");
         assertThat(events).filteredOn(e -> e instanceof OrderFilled f && f.clientOrderId().value().endsWith("rnd-00000p")).isNotEmpty();
     }
+
+    /**
+     * Lost acks (try 99 290 of a 100 000-case campaign): an amend moved a resting buy to a new price and raised it from
+     * 0.001 to 0.005; the venue filled 0.001 then 0.004 at the new price before the amend's answer. The first fill
+     * closed the order as FILLED at the old quantity and the second was refused as an overfill. A maker fill at the
+     * outstanding amend's new price now proves the amend.
+     */
+    @Test
+    void fillsAtAnAmendsNewPriceCountAgainstTheAmendedQuantity() throws Exception {
+        replayCleanly("amend-reprice-fills-before-ack.yaml");
+    }
 }

@@ -442,11 +442,12 @@ public final class OrderManager implements OrderView, TimerHandler {
         }
         final long counted = synthetic ? 0 : Math.min(qty, o.syntheticFillQty());
         final long q = qty - counted;
-        if (q > 0 && o.filledQty() + q > o.qty()) {
-            if (!amendProvenByFill(o, r, q, tsEvent)) {
-                anomaly(r, id, "overfill: filled " + o.filledQty() + " + " + q + " > qty " + o.qty());
-                return;
-            }
+        final boolean beyondQty = q > 0 && o.filledQty() + q > o.qty();
+        // a maker fill at an outstanding amend's new price means the order rested there: the amend landed
+        final boolean atAmendedPrice = q > 0 && liquidity == Liquidity.MAKER && price == o.amendPrice() && price != o.price();
+        if ((beyondQty || atAmendedPrice) && !amendProvenByFill(o, r, q, tsEvent) && beyondQty) {
+            anomaly(r, id, "overfill: filled " + o.filledQty() + " + " + q + " > qty " + o.qty());
+            return;
         }
         if (counted > 0) {
             o.absorbSynthetic(tradeId, counted);
@@ -480,6 +481,8 @@ public final class OrderManager implements OrderView, TimerHandler {
     /**
      * A fill beyond the order's quantity is possible only if an amend that raised the quantity has landed: reports
      * can overtake each other, so the venue's fill of the larger order may arrive before its amend acknowledgement.
+     * A maker fill at the outstanding amend's new price proves it too (the order rested there), and must be counted
+     * against the amended quantity, or a first partial fill would close the order as FILLED at the old quantity.
      * If an amend is outstanding and its quantity covers the fill, the fill proves the amend; it is applied first
      * (an {@link OrderAmended} at the fill's time), and the acknowledgement, when it comes, finds no amend outstanding
      * and is ignored as stale. Returns false when no outstanding amend explains the fill (a real overfill).

@@ -194,4 +194,29 @@ class MissingOrderTest {
         assertThat(rig.events(OrderCanceled.class)).isEmpty();
         assertThat(rig.events(ReportAnomaly.class)).isEmpty();
     }
+
+    /**
+     * Chaos finding (lost acks): an amend moved a resting buy to a new price and raised it from 1 to 5 lots; the venue
+     * filled 1 and then 4 at the new price before the amend's answer. The first fill completed the old quantity and
+     * closed the order as FILLED, and the second was refused as an overfill. A maker fill at the outstanding amend's
+     * new price proves the amend, so it is applied first.
+     */
+    @Test
+    void aMakerFillAtTheAmendsNewPriceProvesTheAmend() {
+        final ExecutionRig rig = new ExecutionRig();
+        final Order o = rig.limit(Side.BUY, "50000.00", "0.010");
+        final ClientOrderId id = o.clientOrderId();
+        rig.runUntilQuiet();
+        rig.port.delayNextReports(1, S); // the amend's acknowledgement is slow
+        assertThat(rig.manager.amend(id, rig.btc.price("49990.00"), rig.btc.qty("0.050"))).isEqualTo(ReasonCode.NONE);
+        rig.port.fillRestingOrder(id, rig.btc.qty("0.010"));
+        rig.port.fillRestingOrder(id, rig.btc.qty("0.040"));
+        rig.runUntilQuiet();
+
+        assertThat(rig.eventNames(id)).containsSubsequence("OrderAmended", "OrderFilled", "OrderFilled");
+        assertThat(o.state()).isEqualTo(OrderState.FILLED);
+        assertThat(o.qty()).isEqualTo(rig.btc.qty("0.050"));
+        assertThat(o.filledQty()).isEqualTo(rig.btc.qty("0.050"));
+        assertThat(rig.events(ReportAnomaly.class)).isEmpty();
+    }
 }
