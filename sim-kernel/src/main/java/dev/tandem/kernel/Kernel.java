@@ -864,43 +864,32 @@ public final class Kernel {
      */
     private List<Drift> confirmed(final String venue, final String scope, final java.util.Set<InstrumentId> looked, final List<Drift> found) {
         final String prefix = venue + "|" + scope + "|";
-        final TreeMap<String, Long> seen = new TreeMap<>();
-        for (final Drift d : found) {
-            final String key = prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString());
-            seen.put(key, Math.subtractExact(d.venueValue(), d.localValue()));
-        }
+        final TreeMap<String, Long> seen = new TreeMap<>(); // this pass's differences not confirmed yet
         final List<Drift> out = new ArrayList<>();
         for (final Drift d : found) {
             final String key = prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString());
+            final long difference = Math.subtractExact(d.venueValue(), d.localValue());
             final Long before = driftCandidates.get(key);
-            if (before != null && before.longValue() == seen.get(key)) {
+            if (before != null && before == difference) {
+                driftCandidates.remove(key);
                 out.add(d);
+            } else {
+                seen.put(key, difference);
             }
         }
-        // forget candidates this pass resolved (looked at, no drift now) or confirmed; remember the new sightings
-        driftCandidates.subMap(prefix, prefix + Character.MAX_VALUE).keySet().removeIf(key -> {
-            if (seen.containsKey(key)) {
-                return false;
-            }
-            if (looked == null) {
-                return true;
-            }
-            final String id = key.substring(prefix.length());
-            return looked.stream().anyMatch(i -> i.toString().equals(id));
-        });
-        for (final Drift d : out) {
-            seen.remove(prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString()));
-            driftCandidates.remove(prefix + (d.asset() != null ? d.asset() : d.instrumentId().toString()));
+        // forget the candidates this pass looked at and found in agreement; keep those it could not look at
+        final java.util.Set<String> lookedKeys = new java.util.TreeSet<>();
+        if (looked != null) {
+            looked.forEach(i -> lookedKeys.add(prefix + i));
         }
+        final java.util.SortedMap<String, Long> ofScope = driftCandidates.subMap(prefix, prefix + Character.MAX_VALUE);
+        final boolean fresh = !ofScope.keySet().containsAll(seen.keySet());
+        ofScope.keySet().removeIf(key -> !seen.containsKey(key) && (looked == null || lookedKeys.contains(key)));
         if (!seen.isEmpty()) {
+            driftCandidates.putAll(seen);
             // Ask again soon only for a first sighting. A difference that changed since the last sighting waits for
             // the periodic reconciliation: a venue figure that moves on every snapshot (something we do not model)
             // must not make the kernel poll the venue every second for ever.
-            boolean fresh = false;
-            for (final String key : seen.keySet()) {
-                fresh |= !driftCandidates.containsKey(key);
-            }
-            driftCandidates.putAll(seen);
             if (fresh) {
                 deferReconciliation(venue);
             }
